@@ -1,1 +1,121 @@
+//! QR Desk's local cache: one SQLite file (rusqlite, bundled SQLite) per data folder.
+//!
+//! Owns the schema and every SQL statement: accounts (metadata only — secrets live in the OS
+//! keychain), cached codes with full-text search, daily scans and breakdowns, sync checkpoints,
+//! the outbox of local edits, rotations in progress and the audit log of key events.
+//!
+//! Guarantees: WAL journal, foreign keys on, migrations embedded in the binary and applied in a
+//! transaction at open, and a database written by a newer QR Desk is refused rather than
+//! guessed at. Writes that belong together go through [`Store::transaction`], which rolls back on
+//! any error. It knows nothing about HTTP, the keychain or Tauri.
 
+pub mod accounts;
+pub mod analytics;
+pub mod audit;
+pub mod codes;
+mod error;
+pub mod outbox;
+mod schema;
+pub mod search;
+pub mod sync_state;
+mod timestamps;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use qrdesk_core::AppError;
+use rusqlite::Connection;
+
+pub use error::StoreError;
+pub use schema::LATEST_SCHEMA_VERSION;
+pub use timestamps::{parse_ts, ts};
+
+/// An open database. Cheap to share behind an `Arc`; one connection, serialised by a mutex.
+pub struct Store {
+    conn: Mutex<Connection>,
+    path: Option<PathBuf>,
+}
+
+/// Row counts shown by `qrdesk info`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub accounts: u64,
+    pub codes: u64,
+    pub outbox_waiting: u64,
+}
+
+impl Store {
+    /// Opens (or creates) the database file, applying any pending migrations.
+    pub fn open(path: &Path) -> Result<Store, AppError> {
+        let conn = schema::open_file(path)?;
+        Ok(Store { conn: Mutex::new(conn), path: Some(path.to_path_buf()) })
+    }
+
+    /// A private in-memory database (tests and previews).
+    pub fn open_in_memory() -> Result<Store, AppError> {
+        let conn = schema::open_memory()?;
+        Ok(Store { conn: Mutex::new(conn), path: None })
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite half-written (transactions roll
+        // back on drop), so a poisoned lock is safe to keep using.
+        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `f` on the connection (reads, or single-statement writes).
+    pub fn read<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, AppError> {
+        let conn = self.lock();
+        f(&conn).map_err(AppError::from)
+    }
+
+    /// Runs `f` in an IMMEDIATE transaction: committed if it returns `Ok`, rolled back otherwise.
+    pub fn transaction<T, E>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let mut conn = self.lock();
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let value = f(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<u32, AppError> {
+        self.read(|c| Ok(schema::user_version(c)?))
+    }
+
+    pub fn counts(&self) -> Result<Counts, AppError> {
+        self.read(|c| {
+            let count = |sql: &str| -> Result<u64, StoreError> {
+                Ok(c.query_row(sql, [], |r| r.get::<_, i64>(0))?.max(0) as u64)
+            };
+            Ok(Counts {
+                accounts: count("SELECT count(*) FROM accounts")?,
+                codes: count("SELECT count(*) FROM codes WHERE deleted = 0")?,
+                outbox_waiting: count("SELECT count(*) FROM outbox WHERE state <> 'done'")?,
+            })
+        })
+    }
+
+    /// `PRAGMA integrity_check` (crash tests and `qrdesk info`): `true` when the file is sound.
+    pub fn integrity_ok(&self) -> Result<bool, AppError> {
+        self.read(|c| {
+            let r: String = c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+            Ok(r == "ok")
+        })
+    }
+}

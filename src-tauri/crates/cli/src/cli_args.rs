@@ -1,0 +1,50 @@
+//! The command-line grammar: global flags and the list of commands.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands::{account, codes, outbox, print, sync};
+
+/// QR Desk: print QR codes and look after the API keys behind them.
+///
+/// Secrets are never taken from the command line: commands that need a key read it from
+/// standard input or a no-echo prompt.
+#[derive(Debug, Parser)]
+#[command(name = "qrdesk", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags accepted before or after any command.
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
+    /// Folder for QR Desk's database (default: the platform's app-data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Print one JSON document on stdout (errors as {"error": {"kind", "message"}}).
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show where QR Desk keeps its data and what it holds.
+    Info,
+    /// Add, verify, rotate and remove API keys (stored in the OS keychain).
+    #[command(subcommand)]
+    Account(account::AccountCommand),
+    /// Bring codes and scan analytics into the local cache and push queued edits.
+    Sync(sync::SyncArgs),
+    /// List, show, edit, create, import and delete cached QR codes (edits wait in the outbox).
+    #[command(subcommand)]
+    Codes(codes::CodesCommand),
+    /// Look at and act on edits waiting to reach the services.
+    #[command(subcommand)]
+    Outbox(outbox::OutboxCommand),
+    /// Make print-ready PDFs of QR codes from a CSV or from cached codes.
+    Print(print::PrintArgs),
+}

@@ -1,0 +1,170 @@
+//! The `codes` table: cached QR codes, filters and full-text search.
+
+use chrono::{DateTime, Utc};
+use qrdesk_core::{AccountId, CodeId, CodeStatus, Environment, QrCode};
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::StoreError;
+use crate::search::fts_query;
+use crate::timestamps::{parse_opt, parse_ts, ts};
+
+/// A code as written into the cache (from a service's list, or created locally).
+#[derive(Debug, Clone, Default)]
+pub struct CodeRecord {
+    pub remote_id: Option<String>,
+    pub name: String,
+    pub kind: String,
+    pub destination: String,
+    pub content: String,
+    pub status: CodeStatus,
+    pub scans_total: Option<i64>,
+    pub remote_created_at: Option<DateTime<Utc>>,
+    pub remote_updated_at: Option<DateTime<Utc>>,
+    pub raw_json: Option<String>,
+}
+
+/// Which codes to list.
+#[derive(Debug, Clone, Default)]
+pub struct CodeFilter {
+    pub account: Option<AccountId>,
+    pub search: Option<String>,
+    pub status: Option<CodeStatus>,
+    pub environment: Option<Environment>,
+    /// Only codes with an edit waiting in the outbox.
+    pub pending_only: bool,
+    /// Include codes deleted on the service (kept for printing history).
+    pub include_deleted: bool,
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+const SELECT: &str =
+    "SELECT c.id, c.account_id, c.remote_id, c.name, c.kind, c.destination, c.content,
+        c.status, c.scans_total, c.remote_updated_at, c.updated_at, c.local_revision, c.deleted,
+        EXISTS (SELECT 1 FROM outbox o WHERE o.code_id = c.id AND o.state <> 'done')
+    FROM codes c JOIN accounts a ON a.id = c.account_id";
+
+pub fn insert(
+    conn: &Connection,
+    account: AccountId,
+    c: &CodeRecord,
+    now: DateTime<Utc>,
+) -> Result<CodeId, StoreError> {
+    conn.execute(
+        "INSERT INTO codes (account_id, remote_id, name, kind, destination, content, status, scans_total,
+             remote_created_at, remote_updated_at, updated_at, raw_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            account,
+            c.remote_id,
+            c.name,
+            c.kind,
+            c.destination,
+            c.content,
+            c.status.as_str(),
+            c.scans_total,
+            c.remote_created_at.map(ts),
+            c.remote_updated_at.map(ts),
+            ts(now),
+            c.raw_json,
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn get(conn: &Connection, id: CodeId) -> Result<QrCode, StoreError> {
+    conn.query_row(&format!("{SELECT} WHERE c.id = ?1"), [id], |r| Ok(from_row(r)))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("There is no code #{id} in the local cache")))?
+}
+
+pub fn find_by_remote_id(
+    conn: &Connection,
+    account: AccountId,
+    remote_id: &str,
+) -> Result<Option<QrCode>, StoreError> {
+    conn.query_row(
+        &format!("{SELECT} WHERE c.account_id = ?1 AND c.remote_id = ?2"),
+        params![account, remote_id],
+        |r| Ok(from_row(r)),
+    )
+    .optional()?
+    .transpose()
+}
+
+pub fn list(conn: &Connection, filter: &CodeFilter) -> Result<Vec<QrCode>, StoreError> {
+    let (where_sql, args) = where_clause(filter);
+    let limit = filter.limit.map(i64::from).unwrap_or(-1);
+    let sql = format!(
+        "{SELECT} {where_sql} ORDER BY c.name COLLATE NOCASE, c.id LIMIT {limit} OFFSET {}",
+        filter.offset
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| Ok(from_row(r)))?;
+    rows.map(|r| r?).collect()
+}
+
+/// How many codes match `filter` (ignoring limit/offset).
+pub fn count(conn: &Connection, filter: &CodeFilter) -> Result<u64, StoreError> {
+    let (where_sql, args) = where_clause(filter);
+    let sql =
+        format!("SELECT count(*) FROM codes c JOIN accounts a ON a.id = c.account_id {where_sql}");
+    let n: i64 = conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
+    Ok(n.max(0) as u64)
+}
+
+fn where_clause(f: &CodeFilter) -> (String, Vec<Value>) {
+    let mut conds: Vec<&str> = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    if !f.include_deleted {
+        conds.push("c.deleted = 0");
+    }
+    if let Some(a) = f.account {
+        conds.push("c.account_id = ?");
+        args.push(Value::Integer(a));
+    }
+    if let Some(s) = f.status {
+        conds.push("c.status = ?");
+        args.push(Value::Text(s.as_str().into()));
+    }
+    if let Some(e) = f.environment {
+        conds.push("a.environment = ?");
+        args.push(Value::Text(e.as_str().into()));
+    }
+    if f.pending_only {
+        conds.push("EXISTS (SELECT 1 FROM outbox o WHERE o.code_id = c.id AND o.state <> 'done')");
+    }
+    if let Some(q) = f.search.as_deref() {
+        if let Some(q) = fts_query(q) {
+            conds.push("c.id IN (SELECT rowid FROM codes_fts WHERE codes_fts MATCH ?)");
+            args.push(Value::Text(q));
+        }
+    }
+    if conds.is_empty() {
+        (String::new(), args)
+    } else {
+        (format!("WHERE {}", conds.join(" AND ")), args)
+    }
+}
+
+fn from_row(r: &Row<'_>) -> Result<QrCode, StoreError> {
+    let status: String = r.get(7)?;
+    Ok(QrCode {
+        id: r.get(0)?,
+        account: r.get(1)?,
+        remote_id: r.get(2)?,
+        name: r.get(3)?,
+        kind: r.get(4)?,
+        destination: r.get(5)?,
+        content: r.get(6)?,
+        status: CodeStatus::parse(&status)
+            .ok_or_else(|| StoreError::Corrupt(format!("code status {status:?}")))?,
+        scans_total: r.get(8)?,
+        remote_updated_at: parse_opt(r.get(9)?)?,
+        updated_at: parse_ts(&r.get::<_, String>(10)?)?,
+        local_revision: r.get(11)?,
+        deleted: r.get(12)?,
+        pending: r.get(13)?,
+    })
+}
