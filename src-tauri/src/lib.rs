@@ -5,16 +5,30 @@
 //! are tested without a window in that crate.
 
 mod commands;
+mod state;
+
+use commands::{accounts, app, library, sync};
 
 /// Registers the IPC commands on a builder (shared by `run` and tests).
 pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![commands::app_info])
+    builder.manage(state::DesktopState::open()).invoke_handler(tauri::generate_handler![
+        app::app_info,
+        accounts::list_accounts,
+        accounts::audit_log,
+        library::list_codes,
+        library::get_code,
+        library::code_analytics,
+        library::list_outbox,
+        sync::sync_status,
+    ])
 }
 
 /// Starts the desktop app.
 pub fn run() {
     if let Err(e) = builder(tauri::Builder::default()).run(tauri::generate_context!()) {
-        eprintln!("QR Desk could not start its window: {e}. Check that a graphical session is running.");
+        eprintln!(
+            "QR Desk could not start its window: {e}. Check that a graphical session is running."
+        );
         std::process::exit(1);
     }
 }

@@ -131,6 +131,51 @@ pub fn set_expires_at(
     ensure_changed(changed, id)
 }
 
+/// Files the account's keys under `keychain_ref` (written right after [`insert`], in the same
+/// transaction, by whoever stored the key in the keychain first).
+pub fn set_keychain_ref(
+    conn: &Connection,
+    id: AccountId,
+    keychain_ref: &str,
+) -> Result<(), StoreError> {
+    let changed = conn.execute(
+        "UPDATE accounts SET keychain_ref = ?2 WHERE id = ?1",
+        params![id, keychain_ref],
+    )?;
+    ensure_changed(changed, id)
+}
+
+/// Where the account's keys are filed in the keychain (`None`: the default `account-<id>`).
+pub fn keychain_ref(conn: &Connection, id: AccountId) -> Result<Option<String>, StoreError> {
+    conn.query_row("SELECT keychain_ref FROM accounts WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("There is no account #{id}")))
+}
+
+/// Replaces the ExaRoutes client id (a rotated header pair may come with a new one).
+pub fn set_client_id(
+    conn: &Connection,
+    id: AccountId,
+    client_id: Option<&str>,
+) -> Result<(), StoreError> {
+    let changed =
+        conn.execute("UPDATE accounts SET client_id = ?2 WHERE id = ?1", params![id, client_id])?;
+    ensure_changed(changed, id)
+}
+
+/// Records the lifetime (days) the current key was created with, when the service tells.
+pub fn set_key_lifetime_days(
+    conn: &Connection,
+    id: AccountId,
+    days: Option<i64>,
+) -> Result<(), StoreError> {
+    let changed = conn.execute(
+        "UPDATE accounts SET key_lifetime_days = ?2 WHERE id = ?1",
+        params![id, days],
+    )?;
+    ensure_changed(changed, id)
+}
+
 pub fn key_lifetime_days(conn: &Connection, id: AccountId) -> Result<Option<i64>, StoreError> {
     Ok(conn
         .query_row("SELECT key_lifetime_days FROM accounts WHERE id = ?1", [id], |r| r.get(0))

@@ -23,8 +23,18 @@ pub fn append(
 }
 
 pub fn list(conn: &Connection, account: AccountId) -> Result<Vec<AuditEvent>, StoreError> {
+    query(conn, Some(account))
+}
+
+/// Every account's events, oldest first.
+pub fn list_all(conn: &Connection) -> Result<Vec<AuditEvent>, StoreError> {
+    query(conn, None)
+}
+
+fn query(conn: &Connection, account: Option<AccountId>) -> Result<Vec<AuditEvent>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, account_id, at, event, detail FROM audit_log WHERE account_id = ?1 ORDER BY id",
+        "SELECT id, account_id, at, event, detail FROM audit_log
+         WHERE ?1 IS NULL OR account_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([account], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?, r.get(3)?, r.get(4)?))

@@ -37,6 +37,29 @@ pub struct CodeFilter {
     pub include_deleted: bool,
     pub limit: Option<u32>,
     pub offset: u32,
+    pub order: CodeOrder,
+}
+
+/// Sort order of a code list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CodeOrder {
+    /// By name, case-insensitively (the library's default).
+    #[default]
+    Name,
+    /// Most recently changed first.
+    UpdatedDesc,
+    /// Most scanned first (codes without a total last).
+    ScansDesc,
+}
+
+impl CodeOrder {
+    fn sql(self) -> &'static str {
+        match self {
+            CodeOrder::Name => "c.name COLLATE NOCASE, c.id",
+            CodeOrder::UpdatedDesc => "c.updated_at DESC, c.id DESC",
+            CodeOrder::ScansDesc => "c.scans_total IS NULL, c.scans_total DESC, c.id",
+        }
+    }
 }
 
 const SELECT: &str =
@@ -97,7 +120,8 @@ pub fn list(conn: &Connection, filter: &CodeFilter) -> Result<Vec<QrCode>, Store
     let (where_sql, args) = where_clause(filter);
     let limit = filter.limit.map(i64::from).unwrap_or(-1);
     let sql = format!(
-        "{SELECT} {where_sql} ORDER BY c.name COLLATE NOCASE, c.id LIMIT {limit} OFFSET {}",
+        "{SELECT} {where_sql} ORDER BY {} LIMIT {limit} OFFSET {}",
+        filter.order.sql(),
         filter.offset
     );
     let mut stmt = conn.prepare_cached(&sql)?;

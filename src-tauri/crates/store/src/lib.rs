@@ -15,8 +15,10 @@ pub mod audit;
 pub mod codes;
 mod error;
 pub mod outbox;
+pub mod rotations;
 mod schema;
 pub mod search;
+pub mod sync_rows;
 pub mod sync_state;
 mod timestamps;
 

@@ -63,6 +63,21 @@ pub fn list(
     rows.map(|r| r?).collect()
 }
 
+/// The state of a code's most urgent waiting entry (conflict, then needs confirmation, then
+/// failed, then pending), or `None` when nothing waits.
+pub fn most_urgent_state(conn: &Connection, code: CodeId) -> Result<Option<OutboxState>, StoreError> {
+    let state: Option<String> = conn
+        .query_row(
+            "SELECT state FROM outbox WHERE code_id = ?1 AND state <> 'done'
+             ORDER BY CASE state WHEN 'conflict' THEN 0 WHEN 'needs_confirmation' THEN 1
+                                 WHEN 'failed' THEN 2 ELSE 3 END LIMIT 1",
+            [code],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(state.as_deref().and_then(OutboxState::parse))
+}
+
 /// Records the outcome of an attempt.
 pub fn set_state(
     conn: &Connection,
@@ -80,6 +95,86 @@ pub fn set_state(
         return Err(StoreError::NotFound(format!("There is no outbox entry #{id}")));
     }
     Ok(())
+}
+
+/// Remembers the service's version of the code found at a conflict (JSON chosen by the sync
+/// engine), or forgets it (`None`).
+pub fn set_remote_version(
+    conn: &Connection,
+    id: OutboxId,
+    version: Option<&str>,
+) -> Result<(), StoreError> {
+    let changed =
+        conn.execute("UPDATE outbox SET remote_version = ?2 WHERE id = ?1", params![id, version])?;
+    if changed == 0 {
+        return Err(StoreError::NotFound(format!("There is no outbox entry #{id}")));
+    }
+    Ok(())
+}
+
+/// The service's version stored at the last conflict, if any.
+pub fn remote_version(conn: &Connection, id: OutboxId) -> Result<Option<String>, StoreError> {
+    conn.query_row("SELECT remote_version FROM outbox WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("There is no outbox entry #{id}")))
+}
+
+/// Moves the base version of every waiting entry of `code` from `id` on (inclusive) to
+/// `base`: after one of our own edits reached the service, or when the user keeps the local side
+/// of a conflict.
+pub fn rebase(
+    conn: &Connection,
+    code: CodeId,
+    from_id: OutboxId,
+    base: Option<DateTime<Utc>>,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE outbox SET base_updated_at = ?3 WHERE code_id = ?1 AND id >= ?2 AND state <> 'done'",
+        params![code, from_id, base.map(ts)],
+    )?;
+    Ok(())
+}
+
+/// Puts an entry back in line (retry, or a conflict settled by keeping the local side): state
+/// `pending`, last error and stored remote version forgotten. Attempts are kept.
+pub fn requeue(conn: &Connection, id: OutboxId, now: DateTime<Utc>) -> Result<(), StoreError> {
+    let changed = conn.execute(
+        "UPDATE outbox SET state = 'pending', error_kind = NULL, error_message = NULL,
+             remote_version = NULL, updated_at = ?2 WHERE id = ?1 AND state <> 'done'",
+        params![id, ts(now)],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::Invalid(format!(
+            "Outbox entry #{id} does not exist or was already confirmed by the service"
+        )));
+    }
+    Ok(())
+}
+
+/// Removes an entry the user chose to drop (discard, or a conflict settled by keeping the
+/// service's side). Confirmed entries are history and are not removed here.
+pub fn remove(conn: &Connection, id: OutboxId) -> Result<(), StoreError> {
+    let changed = conn.execute("DELETE FROM outbox WHERE id = ?1 AND state <> 'done'", [id])?;
+    if changed == 0 {
+        return Err(StoreError::Invalid(format!(
+            "Outbox entry #{id} does not exist or was already confirmed by the service"
+        )));
+    }
+    Ok(())
+}
+
+/// Entries of one code that have not been confirmed yet, oldest first.
+pub fn waiting_for_code(conn: &Connection, code: CodeId) -> Result<Vec<OutboxEntry>, StoreError> {
+    let sql = format!("{SELECT} WHERE o.code_id = ?1 AND o.state <> 'done' ORDER BY o.id");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([code], |r| Ok(from_row(r)))?;
+    rows.map(|r| r?).collect()
+}
+
+/// Every entry, done or not, whatever its state (crash tests: nothing may go missing).
+pub fn count_all(conn: &Connection) -> Result<u64, StoreError> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?;
+    Ok(n.max(0) as u64)
 }
 
 fn from_row(r: &Row<'_>) -> Result<OutboxEntry, StoreError> {

@@ -21,7 +21,10 @@ CREATE TABLE accounts (
     expires_at         TEXT,
     -- Lifetime the current key was created with (Exante rotation reuses it), in days.
     key_lifetime_days  INTEGER,
-    demo               INTEGER NOT NULL DEFAULT 0
+    demo               INTEGER NOT NULL DEFAULT 0,
+    -- Where the account's keys are filed in the keychain (a random reference, not a secret; the
+    -- key is stored there before this row exists). NULL: `account-<id>`.
+    keychain_ref       TEXT    UNIQUE
 );
 
 -- Cached QR codes, one row per code per account. `remote_id` is NULL for a create the service
@@ -97,10 +100,13 @@ CREATE TABLE outbox (
     error_kind      TEXT,
     error_message   TEXT,
     attempts        INTEGER NOT NULL DEFAULT 0,
+    -- The service's version of the code when a conflict was found (JSON), shown beside the local one.
+    remote_version  TEXT,
     created_at      TEXT    NOT NULL,
     updated_at      TEXT    NOT NULL
 );
 CREATE INDEX outbox_waiting ON outbox (state, code_id, id);
+CREATE INDEX outbox_by_account ON outbox (account_id, id);
 
 -- Key events. No foreign key: the log outlives a removed account. Never holds a secret.
 CREATE TABLE audit_log (
@@ -112,9 +118,11 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_by_account ON audit_log (account_id, id);
 
--- Key rotation in progress (one per account), resumable after a crash at any step.
+-- Key rotation in progress (one per account), resumable after a crash at any step. The row is
+-- written in the same transaction as the audit note of each step and deleted when it finishes.
 CREATE TABLE rotations (
     account_id         INTEGER PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+    -- The state machine's step name (`awaiting_new_key`, `switched`, ...).
     step               TEXT    NOT NULL,
     -- State-machine payload (JSON, no secrets): masked keys, remote key ids, lifetimes.
     state              TEXT    NOT NULL DEFAULT '{}',

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every QR Desk test: formatting, lints, generated-types check, the Rust tests, the UI's
+# type-check/lint/unit tests, the keychain tests against a real Secret Service, and the
+# end-to-end tests that drive the real window under Xvfb. Installs what it needs; safe to re-run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+T0=$(date +%s)
+step() { echo "== [+$(( $(date +%s) - T0 ))s] $*"; }
+
+step "setup"
+scripts/setup.sh test
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/qrdesk-target}" CARGO_TERM_COLOR=never
+export PATH="$HOME/.cargo/bin:$PATH"
+# Tests that are not about the keychain or the window must not find either by accident.
+unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "UI: type-check, lint, unit tests, build"
+(cd ui && npm run --silent typecheck && npm run --silent lint && npm run --silent test && npm run --silent build)
+
+step "generated TypeScript bindings are current"
+scripts/gen-bindings.sh
+if [ -n "$(git status --porcelain -- ui/src/bindings)" ]; then
+  git status --short -- ui/src/bindings
+  echo "ui/src/bindings is stale: run scripts/gen-bindings.sh and commit the result" >&2
+  exit 1
+fi
+
+step "library crates and the CLI link no Tauri/GTK/WebKit"
+for manifest in src-tauri/crates/*/Cargo.toml; do
+  pkg=$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -n1)
+  if cargo tree -p "$pkg" -e normal,build --prefix none --locked 2>/dev/null \
+       | grep -E '^(tauri|wry|tao|webkit2gtk|gtk|gdk)[- ]' >/dev/null; then
+    echo "$pkg depends on Tauri/GTK/WebKit; library crates must not" >&2; exit 1
+  fi
+done
+
+step "clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust tests (headless)"
+cargo test --workspace --locked
+
+step "keychain and end-to-end tests (private D-Bus, unlocked gnome-keyring, Xvfb)"
+cargo build -p qrdesk-desktop --locked --quiet
+tests/with-session.sh bash -c '
+  set -e
+  QRDESK_KEYCHAIN_TESTS=1 cargo test -p qrdesk-secrets --test keychain --locked
+  tests/e2e/run.sh'
+
+step "done: all tests passed"

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { render } from "preact";
+import { act } from "preact/test-utils";
+import { App } from "./App";
+import { FakeBackend } from "../platform/fake-backend";
+
+let root: HTMLElement;
+
+async function settle(ms = 0): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, ms));
+    });
+  }
+}
+
+function $(selector: string): HTMLElement {
+  const el = root.querySelector<HTMLElement>(selector);
+  if (!el) throw new Error(`missing ${selector}`);
+  return el;
+}
+
+beforeEach(() => {
+  window.location.hash = "";
+  root = document.createElement("div");
+  document.body.appendChild(root);
+});
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe("App shell", () => {
+  it("opens on the first-run screen with the three choices and the navigation", async () => {
+    render(<App backend={new FakeBackend({ codeCount: 50, tickMs: 0 })} />, root);
+    await settle();
+    for (const id of ["#try-demo", "#add-account", "#print-csv", "#nav-library", "#nav-print", "#nav-accounts", "#nav-sync"]) {
+      expect(root.querySelector(id), id).not.toBeNull();
+    }
+    expect($("h1").textContent).toBe("Welcome to QR Desk");
+  });
+
+  it("Try the demo leads to a virtualised library", async () => {
+    render(<App backend={new FakeBackend({ codeCount: 5000, tickMs: 0 })} />, root);
+    await settle();
+    await act(() => $("#try-demo").click());
+    await settle(5);
+    expect(window.location.hash).toBe("#/library");
+    expect($("#library-count").textContent).toBe("5,000 codes");
+    const rows = root.querySelectorAll("#code-list [role=option]");
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(60);
+  });
+
+  it("the add-account form masks the key and detects the service from its prefix", async () => {
+    window.location.hash = "#/accounts/add";
+    render(<App backend={new FakeBackend({ codeCount: 10, tickMs: 0 })} />, root);
+    await settle();
+    const key = $("#account-key") as HTMLInputElement;
+    expect(key.type).toBe("password");
+    expect(key.getAttribute("autocomplete")).toBe("off");
+    await act(() => {
+      key.value = "sk_live_0123456789abcdef";
+      key.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    expect($("#account-key-hint").textContent).toContain("ExaRoutes live key");
+    expect(root.querySelector("#account-client-id")).not.toBeNull();
+    expect(root.querySelector("#account-workspace")).not.toBeNull();
+  });
+
+  it("refuses a javascript: destination in the code editor without queueing anything", async () => {
+    const backend = new FakeBackend({ seeded: true, codeCount: 30, tickMs: 0 });
+    window.location.hash = "#/code/30";
+    render(<App backend={backend} />, root);
+    await settle();
+    const dest = $("#code-destination") as HTMLInputElement;
+    await act(() => {
+      dest.value = "javascript:alert(1)";
+      dest.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await act(() => $("#save-code").click());
+    await settle();
+    expect($("#code-destination-error").textContent).toMatch(/Only web addresses/);
+    expect(await backend.listOutbox({ account: null, code: 30 })).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import type { ComponentChildren } from "preact";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { computeWindow, scrollToReveal } from "../logic/virtual-window";
+
+/**
+ * A windowed list: only the rows in view (plus overscan) are in the DOM. Keyboard: ↑/↓, Page
+ * Up/Down, Home/End move the active row; Enter opens it; Space toggles it.
+ */
+export function VirtualList({ total, rowHeight, renderRow, active, onActiveChange, onOpen, onToggle, onRange, label, id }: {
+  total: number;
+  rowHeight: number;
+  renderRow: (index: number, active: boolean) => ComponentChildren;
+  active: number;
+  onActiveChange: (index: number) => void;
+  onOpen: (index: number) => void;
+  onToggle: (index: number) => void;
+  onRange: (start: number, end: number) => void;
+  label: string;
+  id: string;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setHeight(el.clientHeight || 600);
+    if (typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(() => setHeight(el.clientHeight || 600));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const win = computeWindow({ scrollTop, viewportHeight: height, rowHeight, total, overscan: 8 });
+  useEffect(() => onRange(win.start, win.end), [win.start, win.end, onRange]);
+
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(total - 1, to));
+    onActiveChange(next);
+    const el = ref.current;
+    if (!el) return;
+    const top = scrollToReveal(next, el.scrollTop, el.clientHeight, rowHeight);
+    if (top !== null) el.scrollTop = top;
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (total === 0) return;
+    const page = Math.max(1, Math.floor(height / rowHeight) - 1);
+    switch (e.key) {
+      case "ArrowDown": move(active + 1); break;
+      case "ArrowUp": move(active - 1); break;
+      case "PageDown": move(active + page); break;
+      case "PageUp": move(active - page); break;
+      case "Home": move(0); break;
+      case "End": move(total - 1); break;
+      case "Enter": onOpen(active); break;
+      case " ": onToggle(active); break;
+      default: return;
+    }
+    e.preventDefault();
+  };
+
+  const rows: ComponentChildren[] = [];
+  for (let i = win.start; i < win.end; i++) rows.push(renderRow(i, i === active));
+
+  return (
+    <div
+      ref={ref}
+      id={id}
+      class="vlist"
+      tabIndex={0}
+      role="listbox"
+      aria-label={label}
+      aria-multiselectable="true"
+      aria-activedescendant={total > 0 ? `row-${active}` : undefined}
+      onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+      onKeyDown={onKeyDown}
+    >
+      <div class="vlist-spacer" style={{ height: `${win.totalHeight}px` }}>
+        <div class="vlist-rows" style={{ transform: `translateY(${win.offsetY}px)` }}>
+          {rows}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { LAYOUTS } from "../platform/fake-data";
+import { contrastRatio, defaultPrintOptions, hasProblems, labelRects, maxSymbolMm, sheetsNeeded, validatePrintOptions } from "./print-options";
+
+const l7160 = LAYOUTS.find((l) => l.id === "avery-l7160")!;
+
+describe("print options", () => {
+  it("defaults are valid on every layout that fits them", () => {
+    expect(validatePrintOptions(defaultPrintOptions("avery-l7160"), l7160)).toEqual({});
+  });
+
+  it("checks size against the label (with and without a caption)", () => {
+    expect(maxSymbolMm(l7160, true)).toBe(28.5);
+    expect(maxSymbolMm(l7160, false)).toBe(38.1);
+    const o = { ...defaultPrintOptions("avery-l7160"), size_mm: 30 };
+    expect(validatePrintOptions(o, l7160).size_mm).toMatch(/28.5 mm/);
+    expect(validatePrintOptions({ ...o, caption: "none" }, l7160)).toEqual({});
+    expect(validatePrintOptions({ ...o, size_mm: 8 }, l7160).size_mm).toMatch(/smaller than 10 mm/);
+    expect(validatePrintOptions({ ...o, size_mm: NaN }, l7160).size_mm).toBeDefined();
+  });
+
+  it("checks colours and contrast", () => {
+    const o = defaultPrintOptions("avery-l7160");
+    expect(validatePrintOptions({ ...o, foreground: "black" }, l7160).foreground).toMatch(/#000000/);
+    expect(validatePrintOptions({ ...o, foreground: "#777777", background: "#888888" }, l7160).foreground).toMatch(/contrast/);
+    expect(validatePrintOptions({ ...o, foreground: "#ffffff", background: "#000000" }, l7160).foreground).toMatch(/Light codes/);
+    expect(contrastRatio("#000000", "#ffffff")).toBeCloseTo(21, 0);
+  });
+
+  it("checks start-at, bleed and offsets", () => {
+    const o = defaultPrintOptions("avery-l7160");
+    expect(validatePrintOptions({ ...o, start_at: 21 }, l7160)).toEqual({});
+    expect(validatePrintOptions({ ...o, start_at: 22 }, l7160).start_at).toMatch(/1 to 21/);
+    expect(validatePrintOptions({ ...o, start_at: 1.5 }, l7160).start_at).toBeDefined();
+    expect(validatePrintOptions({ ...o, bleed_mm: 6 }, l7160).bleed_mm).toBeDefined();
+    expect(validatePrintOptions({ ...o, offset_x_mm: -11 }, l7160).offset_x_mm).toBeDefined();
+    expect(hasProblems(validatePrintOptions(o, undefined))).toBe(true);
+  });
+
+  it("lays out labels and counts sheets", () => {
+    const rects = labelRects(l7160);
+    expect(rects).toHaveLength(21);
+    expect(rects[0]).toEqual({ x: 7.25, y: 15.15, w: 63.5, h: 38.1, n: 1 });
+    expect(rects[4]?.x).toBeCloseTo(7.25 + 66.04);
+    expect(sheetsNeeded(21, l7160, 1)).toBe(1);
+    expect(sheetsNeeded(21, l7160, 2)).toBe(2);
+    expect(sheetsNeeded(0, l7160, 5)).toBe(0);
+  });
+});

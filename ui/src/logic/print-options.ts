@@ -1,0 +1,102 @@
+// Print options: defaults, and the checks that run before a preview or a print is asked for.
+
+import type { PrintOptions, SheetLayout } from "../platform/types";
+
+export function defaultPrintOptions(layout: string): PrintOptions {
+  return {
+    layout,
+    size_mm: 25,
+    ec: "M",
+    foreground: "#000000",
+    background: "#ffffff",
+    caption: "name",
+    bleed_mm: 0,
+    crop_marks: false,
+    start_at: 1,
+    offset_x_mm: 0,
+    offset_y_mm: 0,
+  };
+}
+
+export type OptionField = keyof PrintOptions;
+export type OptionProblems = Partial<Record<OptionField, string>>;
+
+const HEX = /^#[0-9a-f]{6}$/i;
+export const MIN_SIZE_MM = 10;
+
+function luminance(hex: string): number {
+  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const lin = c.map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * lin[0]! + 0.7152 * lin[1]! + 0.0722 * lin[2]!;
+}
+
+/** WCAG contrast ratio between two `#rrggbb` colours (1–21). */
+export function contrastRatio(a: string, b: string): number {
+  const la = luminance(a);
+  const lb = luminance(b);
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+/** Room for the symbol on one label (caption takes about a quarter of the height). */
+export function maxSymbolMm(layout: SheetLayout, withCaption: boolean): number {
+  const h = withCaption ? layout.label_height_mm * 0.75 : layout.label_height_mm;
+  return Math.floor(Math.min(layout.label_width_mm, h) * 10) / 10;
+}
+
+export function validatePrintOptions(o: PrintOptions, layout: SheetLayout | undefined): OptionProblems {
+  const p: OptionProblems = {};
+  if (!layout) p.layout = "Choose a sheet layout.";
+  if (!Number.isFinite(o.size_mm) || o.size_mm < MIN_SIZE_MM) {
+    p.size_mm = `Codes smaller than ${MIN_SIZE_MM} mm do not scan reliably.`;
+  } else if (layout && o.size_mm > maxSymbolMm(layout, o.caption !== "none")) {
+    p.size_mm = `At most ${maxSymbolMm(layout, o.caption !== "none")} mm fits on this label${o.caption !== "none" ? " with a caption" : ""}.`;
+  }
+  if (!["L", "M", "Q", "H"].includes(o.ec)) p.ec = "Choose an error correction level.";
+  if (!HEX.test(o.foreground)) p.foreground = "Use a colour like #000000.";
+  if (!HEX.test(o.background)) p.background = "Use a colour like #ffffff.";
+  if (!p.foreground && !p.background) {
+    if (contrastRatio(o.foreground, o.background) < 4) {
+      p.foreground = "The code and background colours are too close: scanners need strong contrast.";
+    } else if (luminance(o.foreground) > luminance(o.background)) {
+      p.foreground = "Light codes on a dark background fail on many scanners; use a darker code colour.";
+    }
+  }
+  if (!Number.isFinite(o.bleed_mm) || o.bleed_mm < 0 || o.bleed_mm > 5) p.bleed_mm = "Bleed is between 0 and 5 mm.";
+  const capacity = layout ? layout.columns * layout.rows : 1;
+  if (!Number.isInteger(o.start_at) || o.start_at < 1 || o.start_at > capacity) {
+    p.start_at = `Start at a label from 1 to ${capacity}.`;
+  }
+  for (const f of ["offset_x_mm", "offset_y_mm"] as const) {
+    if (!Number.isFinite(o[f]) || Math.abs(o[f]) > 10) p[f] = "Offsets are between −10 and 10 mm.";
+  }
+  return p;
+}
+
+export function hasProblems(p: OptionProblems): boolean {
+  return Object.keys(p).length > 0;
+}
+
+/** Label rectangles of one sheet (for the drawing), in mm, row by row. */
+export function labelRects(layout: SheetLayout): { x: number; y: number; w: number; h: number; n: number }[] {
+  const rects = [];
+  let n = 1;
+  for (let r = 0; r < layout.rows; r++) {
+    for (let c = 0; c < layout.columns; c++) {
+      rects.push({
+        x: layout.margin_left_mm + c * layout.pitch_x_mm,
+        y: layout.margin_top_mm + r * layout.pitch_y_mm,
+        w: layout.label_width_mm,
+        h: layout.label_height_mm,
+        n: n++,
+      });
+    }
+  }
+  return rects;
+}
+
+/** Sheets needed for `labels` codes when printing starts at label `startAt`. */
+export function sheetsNeeded(labels: number, layout: SheetLayout, startAt: number): number {
+  if (labels <= 0) return 0;
+  const perSheet = layout.columns * layout.rows;
+  return Math.ceil((labels + Math.max(0, startAt - 1)) / perSheet);
+}

@@ -1,0 +1,149 @@
+// The one interface between the screens and the Rust side. Screens never import `@tauri-apps/api`:
+// they get a `Backend` (TauriBackend in the window, FakeBackend in tests and `npm run dev`).
+//
+// Secrets only travel inward (add_account, list_workspaces, rotation_submit_key); no method
+// returns or emits one. Failures reject with a `BackendError` carrying the shared AppError.
+
+import type { Account } from "../bindings/Account";
+import type { AppError } from "../bindings/AppError";
+import type { AuditEvent } from "../bindings/AuditEvent";
+import type { ErrorKind } from "../bindings/ErrorKind";
+import type { OutboxEntry } from "../bindings/OutboxEntry";
+import type { QrCode } from "../bindings/QrCode";
+import type { ScanSeries } from "../bindings/ScanSeries";
+import type {
+  AddAccountRequest,
+  AnalyticsQuery,
+  AppInfo,
+  CodePage,
+  CodeQuery,
+  ConflictDetail,
+  CsvPreview,
+  CsvPreviewRequest,
+  EditCodeRequest,
+  ExportRequest,
+  ExportResult,
+  OutboxFilter,
+  PathRequest,
+  PrintPreview,
+  PrintProgress,
+  PrintRequest,
+  PrintResult,
+  RemoveAccountRequest,
+  ResolveRequest,
+  RotationKeyRequest,
+  RotationState,
+  SheetLayout,
+  SyncOverview,
+  SyncProgress,
+  SyncRequest,
+  WorkspaceOption,
+  WorkspaceQuery,
+} from "./types";
+
+export type Unsubscribe = () => void;
+
+export interface Backend {
+  appInfo(): Promise<AppInfo>;
+  /** Starts the built-in simulator and seeds demo accounts and codes. */
+  startDemo(): Promise<AppInfo>;
+
+  // Accounts & keys
+  listAccounts(): Promise<Account[]>;
+  listWorkspaces(query: WorkspaceQuery): Promise<WorkspaceOption[]>;
+  addAccount(request: AddAccountRequest): Promise<Account>;
+  verifyAccount(id: number): Promise<Account>;
+  removeAccount(request: RemoveAccountRequest): Promise<void>;
+  auditLog(account: number | null): Promise<AuditEvent[]>;
+
+  // Rotation (the five steps of the keys issue)
+  rotationState(account: number): Promise<RotationState | null>;
+  rotationStart(account: number): Promise<RotationState>;
+  rotationSubmitKey(request: RotationKeyRequest): Promise<RotationState>;
+  rotationVerify(account: number): Promise<RotationState>;
+  rotationSwitch(account: number): Promise<RotationState>;
+  rotationConfirmRevoked(account: number): Promise<RotationState>;
+  /** Back from step 2 to step 1 (enter another key). Only before the switch. */
+  rotationBack(account: number): Promise<RotationState>;
+  /** Abandon without any change. Only before the switch. */
+  rotationAbandon(account: number): Promise<void>;
+
+  // Codes
+  listCodes(query: CodeQuery): Promise<CodePage>;
+  getCode(id: number): Promise<QrCode>;
+  editCode(request: EditCodeRequest): Promise<QrCode>;
+  codeAnalytics(query: AnalyticsQuery): Promise<ScanSeries>;
+  /** Asks where to save (native save dialog); `null` when the user cancels it. */
+  exportCode(request: ExportRequest): Promise<ExportResult | null>;
+
+  // Outbox
+  listOutbox(filter: OutboxFilter): Promise<OutboxEntry[]>;
+  retryOutbox(entry: number): Promise<OutboxEntry>;
+  discardOutbox(entry: number): Promise<void>;
+  outboxConflict(entry: number): Promise<ConflictDetail>;
+  resolveConflict(request: ResolveRequest): Promise<void>;
+
+  // Sync
+  syncStatus(): Promise<SyncOverview>;
+  startSync(request: SyncRequest): Promise<void>;
+  cancelSync(): Promise<void>;
+  onSyncProgress(handler: (progress: SyncProgress) => void): Promise<Unsubscribe>;
+
+  // Print
+  listLayouts(): Promise<SheetLayout[]>;
+  csvPreview(request: CsvPreviewRequest): Promise<CsvPreview>;
+  printPreview(request: PrintRequest): Promise<PrintPreview>;
+  /** Resolves when the PDF is written; rejects with kind `cancelled` after `printCancel`. */
+  printRun(request: PrintRequest): Promise<PrintResult | null>;
+  printCancel(): Promise<void>;
+  onPrintProgress(handler: (progress: PrintProgress) => void): Promise<Unsubscribe>;
+  openPath(request: PathRequest): Promise<void>;
+  showInFolder(request: PathRequest): Promise<void>;
+}
+
+/** A failure as the shared error vocabulary describes it. `message` is already a sentence. */
+export class BackendError extends Error {
+  readonly kind: ErrorKind;
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = "BackendError";
+    this.kind = error.kind;
+  }
+  toAppError(): AppError {
+    return { kind: this.kind, message: this.message };
+  }
+}
+
+const KNOWN_KINDS: readonly ErrorKind[] = [
+  "missing_credentials", "invalid_credentials", "key_revoked", "key_expired", "forbidden",
+  "not_a_member", "step_up_required", "not_found", "validation", "conflict", "rate_limited",
+  "quota_exhausted", "server_error", "network", "malformed_response", "bad_input", "io", "storage",
+  "keychain_unavailable", "cancelled",
+];
+
+function isAppError(value: unknown): value is AppError {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.message === "string" &&
+    typeof v.kind === "string" &&
+    (KNOWN_KINDS as readonly string[]).includes(v.kind)
+  );
+}
+
+/**
+ * Turns anything a rejected promise carries into an AppError a person can read. Unknown shapes
+ * never leak through as JSON or stack traces: they become a generic sentence.
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof BackendError) return error.toAppError();
+  if (isAppError(error)) return { kind: error.kind, message: error.message };
+  if (typeof error === "object" && error !== null && "error" in error) {
+    const inner = (error as { error: unknown }).error;
+    if (isAppError(inner)) return { kind: inner.kind, message: inner.message };
+  }
+  return {
+    kind: "io",
+    message: "Something went wrong inside QR Desk. Try again; if it keeps happening, restart the app.",
+  };
+}

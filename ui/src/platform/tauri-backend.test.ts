@@ -1,0 +1,67 @@
+// Pins the IPC contract the Rust side implements: snake_case command names, one single-word
+// argument per command, AppError rejections, and the progress events.
+import { afterEach, describe, expect, it } from "vitest";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { emit } from "@tauri-apps/api/event";
+import { BackendError } from "./backend";
+import { COMMANDS, createTauriBackend, EVENTS } from "./tauri-backend";
+import { insideTauri } from "./select-backend";
+import type { SyncProgress } from "./types";
+
+afterEach(() => clearMocks());
+
+describe("TauriBackend", () => {
+  it("uses snake_case command names", () => {
+    for (const name of Object.values(COMMANDS)) expect(name).toMatch(/^[a-z]+(_[a-z]+)*$/);
+  });
+
+  it("invokes each command with its single named argument", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, payload) => {
+      calls.push([cmd, payload]);
+      if (cmd === "list_codes") return { total: 0, offset: 0, rows: [] };
+      return null;
+    });
+    expect(insideTauri(window)).toBe(true);
+    const b = createTauriBackend();
+    const query = { search: "menu", account: null, status: null, environment: null, pending_only: false, sort: "name" as const, offset: 0, limit: 200 };
+    expect(await b.listCodes(query)).toEqual({ total: 0, offset: 0, rows: [] });
+    await b.verifyAccount(3);
+    await b.auditLog(null);
+    await b.rotationSubmitKey({ account: 3, secret: "qrcp_live_x", expires_at: null });
+    await b.resolveConflict({ entry: 4, choice: "keep_mine" });
+    expect(calls).toEqual([
+      ["list_codes", { query }],
+      ["verify_account", { id: 3 }],
+      ["audit_log", { account: null }],
+      ["rotation_submit_key", { request: { account: 3, secret: "qrcp_live_x", expires_at: null } }],
+      ["resolve_conflict", { request: { entry: 4, choice: "keep_mine" } }],
+    ]);
+  });
+
+  it("turns a rejected AppError into a BackendError, and hides anything else", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "verify_account") throw { kind: "key_revoked", message: "This API key was revoked on the service." };
+      throw new Error("panicked at src/lib.rs:12");
+    });
+    const b = createTauriBackend();
+    const revoked = await b.verifyAccount(1).catch((e: unknown) => e);
+    expect(revoked).toBeInstanceOf(BackendError);
+    expect(revoked).toMatchObject({ kind: "key_revoked", message: "This API key was revoked on the service." });
+    const other = await b.listAccounts().catch((e: unknown) => e);
+    expect(other).toBeInstanceOf(BackendError);
+    expect((other as BackendError).message).not.toContain("lib.rs");
+  });
+
+  it("delivers sync progress events", async () => {
+    mockIPC(() => null, { shouldMockEvents: true });
+    const b = createTauriBackend();
+    const seen: SyncProgress[] = [];
+    const off = await b.onSyncProgress((p) => seen.push(p));
+    const p: SyncProgress = { account: 1, phase: "listing", done: 5, total: 10, error: null };
+    await emit(EVENTS.syncProgress, p);
+    off();
+    await emit(EVENTS.syncProgress, { ...p, done: 6 });
+    expect(seen).toEqual([p]);
+  });
+});

@@ -1,0 +1,297 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { AppError } from "../bindings/AppError";
+import { useApp } from "../app/context";
+import { ErrorNotice, SuccessNotice } from "../components/ErrorNotice";
+import { describedBy, Field } from "../components/Field";
+import { ProgressBar } from "../components/ProgressBar";
+import { SheetDrawing } from "../components/SheetDrawing";
+import { formatCount } from "../logic/format";
+import { defaultPrintOptions, hasProblems, maxSymbolMm, validatePrintOptions } from "../logic/print-options";
+import { toAppError } from "../platform/backend";
+import type { CaptionSource, ColumnMapping, CsvPreview, EcLevel, PrintOptions, PrintPreview, PrintRequest, PrintResult, SheetLayout } from "../platform/types";
+
+type SourceKind = "selection" | "search" | "csv";
+const PREVIEW_DEBOUNCE_MS = 250;
+
+export function Print({ initialSource }: { initialSource: SourceKind | null }) {
+  const { backend, selection, libraryQuery, accounts } = useApp();
+  const [source, setSource] = useState<SourceKind>(initialSource ?? (selection.size > 0 ? "selection" : accounts.length > 0 ? "search" : "csv"));
+  const [layouts, setLayouts] = useState<SheetLayout[]>([]);
+  const [options, setOptions] = useState<PrintOptions>(defaultPrintOptions("avery-l7160"));
+  const [search, setSearch] = useState(libraryQuery.search);
+  const [csvText, setCsvText] = useState<string | null>(null);
+  const [csvName, setCsvName] = useState("");
+  const [csv, setCsv] = useState<CsvPreview | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [preview, setPreview] = useState<PrintPreview | null>(null);
+  const [previewBusy, setPreviewBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [result, setResult] = useState<PrintResult | null>(null);
+  const previewSeq = useRef(0);
+
+  useEffect(() => { if (initialSource) setSource(initialSource); }, [initialSource]);
+  // Captions: codes offer their name, a CSV its mapped column; keep the choice valid for the source.
+  const csvCaption = mapping?.caption ?? null;
+  useEffect(() => {
+    setOptions((o) => {
+      if (source === "csv" && o.caption === "name") return { ...o, caption: csvCaption ? "column" : "none" };
+      if (source === "csv" && o.caption === "column" && !csvCaption) return { ...o, caption: "none" };
+      if (source !== "csv" && o.caption === "column") return { ...o, caption: "name" };
+      return o;
+    });
+  }, [source, csvCaption]);
+  useEffect(() => {
+    backend.listLayouts().then(setLayouts, (e: unknown) => setError(toAppError(e)));
+  }, [backend]);
+  useEffect(() => {
+    let off: (() => void) | null = null;
+    let live = true;
+    void backend.onPrintProgress((p) => setProgress(p)).then((u) => { if (live) off = u; else u(); });
+    return () => { live = false; off?.(); };
+  }, [backend]);
+
+  const layout = layouts.find((l) => l.id === options.layout);
+  const problems = validatePrintOptions(options, layout);
+  const problemsKey = JSON.stringify(problems);
+  const set = <K extends keyof PrintOptions>(key: K, value: PrintOptions[K]) => setOptions((o) => ({ ...o, [key]: value }));
+
+  const request: PrintRequest | null = useMemo(() => {
+    if (source === "selection") return selection.size > 0 ? { source: { kind: "selection", codes: [...selection] }, options } : null;
+    if (source === "search") {
+      const { search: _s, offset: _o, limit: _l, sort: _so, ...filters } = libraryQuery;
+      void _s; void _o; void _l; void _so;
+      return { source: { kind: "search", query: { ...filters, search } }, options };
+    }
+    return csvText !== null && mapping ? { source: { kind: "csv", text: csvText, mapping }, options } : null;
+  }, [source, selection, libraryQuery, search, csvText, mapping, options]);
+
+  // Live preview of page 1, rendered by the same engine that prints.
+  useEffect(() => {
+    if (!request || problemsKey !== "{}") return;
+    const seq = ++previewSeq.current;
+    const t = setTimeout(() => {
+      setPreviewBusy(true);
+      backend
+        .printPreview(request)
+        .then((p) => { if (seq === previewSeq.current) { setPreview(p); setError(null); } })
+        .catch((e: unknown) => { if (seq === previewSeq.current) setError(toAppError(e)); })
+        .finally(() => { if (seq === previewSeq.current) setPreviewBusy(false); });
+    }, PREVIEW_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [backend, request, problemsKey]);
+
+  const readCsv = async (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    try {
+      const text = await file.text();
+      const p = await backend.csvPreview({ text });
+      setCsvText(text);
+      setCsvName(file.name);
+      setCsv(p);
+      setMapping(p.suggested);
+      if (p.suggested.caption) set("caption", "column");
+    } catch (e) {
+      setError(toAppError(e));
+    }
+  };
+
+  const print = async () => {
+    if (!request) return;
+    setError(null);
+    setResult(null);
+    setProgress({ done: 0, total: preview?.labels ?? 0 });
+    try {
+      const r = await backend.printRun(request);
+      if (r) setResult(r);
+    } catch (e) {
+      setError(toAppError(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const numberField = (key: "size_mm" | "bleed_mm" | "offset_x_mm" | "offset_y_mm" | "start_at", label: string, step: number, hint?: string) => (
+    <Field id={`opt-${key}`} label={label} error={problems[key]} hint={hint}>
+      <input id={`opt-${key}`} type="number" step={step} value={options[key]} aria-invalid={!!problems[key]}
+        aria-describedby={describedBy(`opt-${key}`, problems[key], hint)}
+        onInput={(e) => set(key, e.currentTarget.value === "" ? NaN : Number(e.currentTarget.value))} />
+    </Field>
+  );
+
+  const running = progress !== null;
+
+  return (
+    <section class="screen" aria-labelledby="print-title">
+      <header class="screen-head">
+        <h1 id="print-title">Print</h1>
+      </header>
+      <div class="print-grid">
+        <div class="print-options">
+          <fieldset class="card">
+            <legend>What to print</legend>
+            <div class="radio-row" role="radiogroup" aria-label="Source">
+              <label class="radio" for="src-selection">
+                <input id="src-selection" type="radio" name="source" checked={source === "selection"} disabled={selection.size === 0} onChange={() => setSource("selection")} />
+                Selected codes ({formatCount(selection.size)})
+              </label>
+              <label class="radio" for="src-search">
+                <input id="src-search" type="radio" name="source" checked={source === "search"} disabled={accounts.length === 0} onChange={() => setSource("search")} />
+                Codes matching a search
+              </label>
+              <label class="radio" for="src-csv">
+                <input id="src-csv" type="radio" name="source" checked={source === "csv"} onChange={() => setSource("csv")} />
+                A CSV file
+              </label>
+            </div>
+            {source === "selection" && selection.size === 0 && <p class="muted small">Select codes in the Library first.</p>}
+            {source === "search" && (
+              <Field id="print-search" label="Search the library" hint="Empty prints every code that matches the library's filters.">
+                <input id="print-search" type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} aria-describedby="print-search-hint" />
+              </Field>
+            )}
+            {source === "csv" && (
+              <>
+                <div class="field">
+                  <label for="csv-file">CSV file</label>
+                  <input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => void readCsv(e.currentTarget.files?.[0])} />
+                  {csvName && <p class="hint">{csvName}: {formatCount(csv?.row_count)} rows</p>}
+                </div>
+                {csv && mapping && (
+                  <>
+                    <div class="inline-fields mapping">
+                      <div class="field">
+                        <label for="map-content">Column to encode</label>
+                        <select id="map-content" value={mapping.content} onChange={(e) => setMapping({ ...mapping, content: e.currentTarget.value })}>
+                          {csv.columns.map((c) => <option key={c} value={c}>{c}</option>)}
+                        </select>
+                      </div>
+                      <div class="field">
+                        <label for="map-caption">Caption column</label>
+                        <select id="map-caption" value={mapping.caption ?? ""} onChange={(e) => setMapping({ ...mapping, caption: e.currentTarget.value || null })}>
+                          <option value="">No caption</option>
+                          {csv.columns.map((c) => <option key={c} value={c}>{c}</option>)}
+                        </select>
+                      </div>
+                    </div>
+                    <div class="table-wrap csv-preview">
+                      <table class="table table-compact" id="csv-preview">
+                        <caption class="sr-only">First rows of the CSV</caption>
+                        <thead><tr>{csv.columns.map((c) => <th key={c} scope="col" class={c === mapping.content ? "mapped" : undefined}>{c}</th>)}</tr></thead>
+                        <tbody>
+                          {csv.rows.slice(0, 5).map((r, i) => <tr key={i}>{csv.columns.map((c, j) => <td key={c} class={c === mapping.content ? "mapped" : undefined}>{r[j] ?? ""}</td>)}</tr>)}
+                        </tbody>
+                      </table>
+                    </div>
+                  </>
+                )}
+              </>
+            )}
+          </fieldset>
+
+          <fieldset class="card">
+            <legend>Sheet</legend>
+            <div class="layout-pick">
+              <div class="layout-side">
+              <div class="field">
+                <label for="opt-layout">Layout</label>
+                <select id="opt-layout" value={options.layout} onChange={(e) => {
+                  const id = e.currentTarget.value;
+                  const next = layouts.find((l) => l.id === id);
+                  setOptions((o) => ({ ...o, layout: id, size_mm: next ? Math.min(o.size_mm, maxSymbolMm(next, o.caption !== "none")) : o.size_mm, start_at: 1 }));
+                }}>
+                  {layouts.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+                </select>
+                {layout && <p class="hint">{layout.columns} × {layout.rows} labels of {layout.label_width_mm} × {layout.label_height_mm} mm on {layout.paper}</p>}
+              </div>
+              {numberField("start_at", "Start at label", 1, "On a part-used sheet, the first free label (highlighted).")}
+              <label class="check" for="opt-crop">
+                <input id="opt-crop" type="checkbox" checked={options.crop_marks} onChange={(e) => set("crop_marks", e.currentTarget.checked)} />
+                Crop marks
+              </label>
+              </div>
+              {layout && <SheetDrawing layout={layout} startAt={Number.isInteger(options.start_at) ? options.start_at : 1} cropMarks={options.crop_marks} />}
+            </div>
+            <div class="form-grid form-grid-3">
+              {numberField("size_mm", "Code size (mm)", 1, layout ? `Up to ${maxSymbolMm(layout, options.caption !== "none")} mm fits.` : undefined)}
+              <Field id="opt-ec" label="Error correction">
+                <select id="opt-ec" value={options.ec} onChange={(e) => set("ec", e.currentTarget.value as EcLevel)}>
+                  <option value="L">Low (7%)</option>
+                  <option value="M">Medium (15%)</option>
+                  <option value="Q">High (25%)</option>
+                  <option value="H">Highest (30%)</option>
+                </select>
+              </Field>
+              <Field id="opt-caption" label="Caption">
+                <select id="opt-caption" value={options.caption} onChange={(e) => set("caption", e.currentTarget.value as CaptionSource)}>
+                  <option value="none">None</option>
+                  {source !== "csv" && <option value="name">Code name</option>}
+                  <option value="content">Encoded link</option>
+                  {source === "csv" && <option value="column">Caption column</option>}
+                </select>
+              </Field>
+              <Field id="opt-foreground" label="Code colour" error={problems.foreground}>
+                <input id="opt-foreground" type="color" value={/^#[0-9a-f]{6}$/i.test(options.foreground) ? options.foreground : "#000000"}
+                  aria-describedby={describedBy("opt-foreground", problems.foreground)} onInput={(e) => set("foreground", e.currentTarget.value)} />
+              </Field>
+              <Field id="opt-background" label="Background" error={problems.background}>
+                <input id="opt-background" type="color" value={/^#[0-9a-f]{6}$/i.test(options.background) ? options.background : "#ffffff"} onInput={(e) => set("background", e.currentTarget.value)} />
+              </Field>
+              {numberField("bleed_mm", "Bleed (mm)", 0.5)}
+              {numberField("offset_x_mm", "Shift right (mm)", 0.1, "Printer drift.")}
+              {numberField("offset_y_mm", "Shift down (mm)", 0.1)}
+            </div>
+          </fieldset>
+        </div>
+
+        <div class="print-preview card" aria-labelledby="preview-title">
+          <div class="card-head">
+            <h2 id="preview-title">Page 1</h2>
+            {previewBusy && <span class="muted small" role="status">Updating…</span>}
+          </div>
+          {preview && request && !hasProblems(problems) ? (
+            <>
+              <img id="print-preview-image" class="page-image" src={preview.page_image} alt={`Preview of page 1: ${preview.labels} labels in total`} />
+              <p class="small" id="print-summary">
+                {formatCount(preview.labels)} labels on {formatCount(preview.pages)} {preview.pages === 1 ? "page" : "pages"}
+              </p>
+            </>
+          ) : (
+            <p class="muted small preview-empty">{!request ? (source === "csv" ? "Choose a CSV file to see the first page." : "Choose what to print to see the first page.") : "Fix the highlighted options to see the first page."}</p>
+          )}
+          {preview && preview.problems.length > 0 && (
+            <div class="problems" role="region" aria-label="Rows with problems">
+              <h3>{preview.problems.length} {preview.problems.length === 1 ? "row needs" : "rows need"} attention</h3>
+              <ul id="print-problems">
+                {preview.problems.slice(0, 20).map((p) => <li key={`${p.row}-${p.message}`}><strong>Row {p.row}:</strong> {p.message}</li>)}
+              </ul>
+              {preview.problems.length > 20 && <p class="muted small">…and {preview.problems.length - 20} more.</p>}
+            </div>
+          )}
+          <ErrorNotice error={error} onDismiss={() => setError(null)} />
+          {running ? (
+            <div class="print-progress">
+              <ProgressBar done={progress.done} total={progress.total} label="Printing progress" />
+              <span class="small">{formatCount(progress.done)} of {formatCount(progress.total)} labels</span>
+              <button id="print-cancel" type="button" class="btn" onClick={() => void backend.printCancel()}>Cancel</button>
+            </div>
+          ) : (
+            <button id="print-run" type="button" class="btn btn-primary" disabled={!request || hasProblems(problems) || !preview || preview.labels === 0} onClick={print}>
+              Save as PDF
+            </button>
+          )}
+          {result && (
+            <SuccessNotice text={`PDF saved: ${formatCount(result.labels)} labels on ${result.pages} pages.`}>
+              <p class="mono small" id="print-result-path">{result.path}</p>
+              <div class="btn-group">
+                <button id="open-pdf" type="button" class="btn btn-small" onClick={() => backend.openPath({ path: result.path }).catch((e: unknown) => setError(toAppError(e)))}>Open the PDF</button>
+                <button id="show-in-folder" type="button" class="btn btn-small" onClick={() => backend.showInFolder({ path: result.path }).catch((e: unknown) => setError(toAppError(e)))}>Show in folder</button>
+              </div>
+            </SuccessNotice>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
