@@ -416,3 +416,43 @@ fn collect_files(dir: &Path, out: &mut Vec<u8>) {
         }
     }
 }
+
+/// Needs no session: with no reachable D-Bus, adding says so in plain words and saves nothing
+/// (the key is never written anywhere else).
+#[test]
+fn without_a_keychain_the_key_is_refused_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().expect("dir");
+    let runtime_dir = tempfile::tempdir().expect("runtime dir");
+    let secret = "qrcp_live_NOKEYCHAIN_0000000042";
+    let mut child = Command::new(binary())
+        .env_remove("QRDESK_DATA_DIR")
+        .env_remove("DISPLAY")
+        .env("XDG_RUNTIME_DIR", runtime_dir.path())
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/qrdesk-no-bus")
+        .env("QRDESK_KEYCHAIN_NAMESPACE", "test")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["--json", "account", "add", "--label", "Shop", "--no-verify"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("qrdesk starts");
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(secret.as_bytes()).expect("stdin");
+    }
+    let out = child.wait_with_output().expect("qrdesk finishes");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON document");
+    assert_eq!(doc["error"]["kind"], "keychain_unavailable");
+    assert!(stderr.contains("keychain"), "{stderr}");
+    assert!(!stdout.contains("NOKEYCHAIN") && !stderr.contains("NOKEYCHAIN"));
+    let conn = rusqlite::Connection::open(dir.path().join("qrdesk.sqlite3")).expect("db");
+    let rows: i64 = conn.query_row("SELECT count(*) FROM accounts", [], |r| r.get(0)).expect("n");
+    assert_eq!(rows, 0, "no account row without its key");
+    let mut files = Vec::new();
+    collect_files(dir.path(), &mut files);
+    assert!(!files.windows(10).any(|w| w == b"NOKEYCHAIN"), "the key reached the data folder");
+}

@@ -169,10 +169,8 @@ pub fn set_key_lifetime_days(
     id: AccountId,
     days: Option<i64>,
 ) -> Result<(), StoreError> {
-    let changed = conn.execute(
-        "UPDATE accounts SET key_lifetime_days = ?2 WHERE id = ?1",
-        params![id, days],
-    )?;
+    let changed = conn
+        .execute("UPDATE accounts SET key_lifetime_days = ?2 WHERE id = ?1", params![id, days])?;
     ensure_changed(changed, id)
 }
 
@@ -222,10 +220,10 @@ fn from_row(r: &Row<'_>, now: DateTime<Utc>) -> Result<Account, StoreError> {
     let rotating: bool = r.get(16)?;
     let stored = AccountStatus::parse(&status)
         .ok_or_else(|| StoreError::Corrupt(format!("account status {status:?}")))?;
-    let last_error = match err_kind.as_deref().and_then(ErrorKind::parse) {
-        Some(kind) => Some(AppError::with_message(kind, err_message.unwrap_or_default())),
-        None => None,
-    };
+    let last_error = err_kind
+        .as_deref()
+        .and_then(ErrorKind::parse)
+        .map(|kind| AppError::with_message(kind, err_message.unwrap_or_default()));
     Ok(Account {
         id: r.get(0)?,
         provider: ProviderKind::parse(&provider)

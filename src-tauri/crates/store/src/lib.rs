@@ -97,7 +97,7 @@ impl Store {
 
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<u32, AppError> {
-        self.read(|c| Ok(schema::user_version(c)?))
+        self.read(schema::user_version)
     }
 
     pub fn counts(&self) -> Result<Counts, AppError> {

@@ -78,7 +78,20 @@ pub fn most_urgent_state(conn: &Connection, code: CodeId) -> Result<Option<Outbo
     Ok(state.as_deref().and_then(OutboxState::parse))
 }
 
-/// Records the outcome of an attempt.
+/// Counts an attempt before its request is sent, so a send interrupted by a crash is known
+/// afterwards (a create is then looked for on the service before it is sent again).
+pub fn begin_attempt(conn: &Connection, id: OutboxId, now: DateTime<Utc>) -> Result<(), StoreError> {
+    let changed = conn.execute(
+        "UPDATE outbox SET attempts = attempts + 1, updated_at = ?2 WHERE id = ?1",
+        params![id, ts(now)],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::NotFound(format!("There is no outbox entry #{id}")));
+    }
+    Ok(())
+}
+
+/// Records the outcome of an attempt (counted by [`begin_attempt`]).
 pub fn set_state(
     conn: &Connection,
     id: OutboxId,
@@ -87,8 +100,8 @@ pub fn set_state(
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let changed = conn.execute(
-        "UPDATE outbox SET state = ?2, error_kind = ?3, error_message = ?4, updated_at = ?5,
-             attempts = attempts + 1 WHERE id = ?1",
+        "UPDATE outbox SET state = ?2, error_kind = ?3, error_message = ?4, updated_at = ?5
+         WHERE id = ?1",
         params![id, state.as_str(), error.map(|e| e.0.as_str()), error.map(|e| e.1), ts(now)],
     )?;
     if changed == 0 {

@@ -133,7 +133,9 @@ mod tests {
         assert_eq!(store.read(|c| get(c, id)).expect("get"), None);
         store.read(|c| save(c, id, "awaiting_new_key", "{}", t0, None, t0)).expect("save");
         let err = AppError::of(ErrorKind::Network);
-        store.read(|c| save(c, id, "new_key_staged", "{\"a\":1}", t1, Some(&err), t1)).expect("save");
+        store
+            .read(|c| save(c, id, "new_key_staged", "{\"a\":1}", t1, Some(&err), t1))
+            .expect("save");
         let row = store.read(|c| get(c, id)).expect("get").expect("row");
         assert_eq!(row.step, "new_key_staged");
         assert_eq!(row.started_at, t0, "the start time is kept on replace");

@@ -2,10 +2,20 @@
 
 use std::path::PathBuf;
 
+use chrono::Utc;
 use clap::Subcommand;
+use qrdesk_core::{AppError, CodeChanges, CodeStatus, QrCode};
+use qrdesk_store::analytics;
+use qrdesk_store::codes::{self, CodeFilter};
+use qrdesk_sync::pull_plan::window_start;
+use qrdesk_sync::{
+    block_on, create_code, create_codes, delete_code, edit_code, preview_replace, read_codes_csv,
+    NewCodeInput, SyncEngine, DEFAULT_ANALYTICS_DAYS,
+};
+use serde_json::json;
 
 use crate::cli_args::GlobalArgs;
-use crate::output::CommandResult;
+use crate::output::{CommandResult, Failure, Outcome};
 
 #[derive(Debug, Subcommand)]
 pub enum CodesCommand {
@@ -68,6 +78,149 @@ pub enum CodesCommand {
     },
 }
 
-pub fn run(_global: &GlobalArgs, _cmd: CodesCommand) -> CommandResult {
-    super::not_in_this_build("codes", "sync engine")
+pub fn run(global: &GlobalArgs, cmd: CodesCommand) -> CommandResult {
+    let (ctx, _) = super::open_context(global)?;
+    let store = ctx.store();
+    match cmd {
+        CodesCommand::List { account, search, status } => {
+            let filter = CodeFilter {
+                account,
+                search,
+                status: status.as_deref().map(parse_status).transpose()?,
+                ..CodeFilter::default()
+            };
+            let list = store.read(|c| codes::list(c, &filter))?;
+            let human = if list.is_empty() {
+                "No cached codes match. Run `qrdesk sync` to fetch them.".to_string()
+            } else {
+                list.iter().map(line).collect::<Vec<_>>().join("\n")
+            };
+            Ok(Outcome::new(serde_json::to_value(&list).unwrap_or_default(), human))
+        }
+        CodesCommand::Show { id } => {
+            let code = store.read(|c| codes::get(c, id))?;
+            let today = Utc::now().date_naive();
+            let from = window_start(today, DEFAULT_ANALYTICS_DAYS);
+            let series = store.read(|c| analytics::load_series(c, id, from, today))?;
+            let mut json = serde_json::to_value(&code).unwrap_or_default();
+            json["analytics"] = serde_json::to_value(&series).unwrap_or_default();
+            let mut human = vec![
+                line(&code),
+                format!("  destination: {}", code.destination),
+                format!("  encodes:     {}", if code.content.is_empty() { "(not assigned yet)" } else { &code.content }),
+            ];
+            if series.days.is_empty() {
+                human.push("  no analytics cached yet (run `qrdesk sync`)".into());
+            } else {
+                human.push(format!(
+                    "  scans over the last {} days: {}",
+                    DEFAULT_ANALYTICS_DAYS,
+                    series.total_scans.unwrap_or(0)
+                ));
+                for b in series.breakdowns.iter().take(10) {
+                    human.push(format!("    {}: {} {}", b.kind.as_str(), b.label, b.scans));
+                }
+            }
+            Ok(Outcome::new(json, human.join("\n")))
+        }
+        CodesCommand::Edit { id, name, destination, status } => {
+            let changes = CodeChanges {
+                name,
+                destination,
+                status: status.as_deref().map(parse_status).transpose()?,
+            };
+            if changes.is_empty() {
+                return Err(Failure::Usage("give --name, --destination or --status".into()));
+            }
+            let entry = edit_code(store, id, &changes)?;
+            Ok(Outcome::new(json!({ "code": id, "outbox_entry": entry }), format!(
+                "Code #{id} changed here; the change waits in the outbox as entry #{entry} and goes up with the next sync."
+            )))
+        }
+        CodesCommand::Create { account, name, destination } => {
+            let (code, entry) = create_code(store, account, &NewCodeInput { name, destination })?;
+            Ok(Outcome::new(json!({ "code": code, "outbox_entry": entry }), format!(
+                "Code #{code} created here; the service assigns its short URL at the next sync (outbox entry #{entry})."
+            )))
+        }
+        CodesCommand::Import { account, csv, name_column, destination_column } => {
+            let rows =
+                read_codes_csv(&csv, name_column.as_deref(), destination_column.as_deref())?;
+            let made = create_codes(store, account, &rows)?;
+            let list: Vec<_> =
+                made.iter().map(|(code, entry)| json!({ "code": code, "outbox_entry": entry })).collect();
+            Ok(Outcome::new(json!({ "queued": made.len(), "codes": list }), format!(
+                "Queued {} new codes for account #{account}. Run `qrdesk sync` to create them; then `qrdesk print --account {account}` prints their short URLs.",
+                made.len()
+            )))
+        }
+        CodesCommand::Delete { id } => {
+            let entry = delete_code(store, id)?;
+            let human = match entry {
+                Some(e) => format!("Code #{id} deleted here; the delete goes up with the next sync (outbox entry #{e})."),
+                None => format!("Code #{id} had not reached its service yet; it was dropped with its queued create."),
+            };
+            Ok(Outcome::new(json!({ "code": id, "outbox_entry": entry }), human))
+        }
+        CodesCommand::Replace { account, find, replace, apply } => {
+            if !apply {
+                let preview = preview_replace(store, account, &find, &replace)?;
+                let mut human: Vec<String> = preview
+                    .iter()
+                    .map(|p| format!("#{} {}: {} -> {}", p.code, p.name, p.before, p.after))
+                    .collect();
+                human.push(format!(
+                    "{} code(s) would change. Add --apply to change them.",
+                    preview.len()
+                ));
+                return Ok(Outcome::new(
+                    json!({ "applied": false, "changes": preview }),
+                    human.join("\n"),
+                ));
+            }
+            let outcome = block_on(async {
+                let connector = super::sync::connector(store).await;
+                SyncEngine::new(store, &connector).apply_replace(account, &find, &replace).await
+            })??;
+            let human = format!(
+                "Replaced in {} destination(s) of account #{account} ({}).",
+                outcome.changed,
+                if outcome.method == "bulk" {
+                    "one bulk request to the service"
+                } else {
+                    "one edit per code; what could not go now waits in the outbox"
+                }
+            );
+            let mut json = serde_json::to_value(&outcome).unwrap_or_default();
+            json["applied"] = json!(true);
+            Ok(Outcome::new(json, human))
+        }
+    }
+}
+
+fn parse_status(text: &str) -> Result<CodeStatus, AppError> {
+    CodeStatus::parse(text).ok_or_else(|| {
+        AppError::bad_input(format!(
+            "\"{text}\" is not a status; use active, paused, draft or archived"
+        ))
+    })
+}
+
+fn line(c: &QrCode) -> String {
+    let mut flags = String::new();
+    if c.pending {
+        flags.push_str(" [waiting to sync]");
+    }
+    if c.deleted {
+        flags.push_str(" [deleted]");
+    }
+    let scans = c.scans_total.map(|s| format!(", {s} scans")).unwrap_or_default();
+    format!(
+        "#{} (account #{}) {} [{}{scans}] {}{flags}",
+        c.id,
+        c.account,
+        if c.name.is_empty() { "(no name)" } else { &c.name },
+        c.status.as_str(),
+        if c.content.is_empty() { &c.destination } else { &c.content },
+    )
 }

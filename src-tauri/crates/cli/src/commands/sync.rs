@@ -1,9 +1,21 @@
 //! `qrdesk sync`: codes and analytics into the local cache, queued edits up to the services.
+//! Also home of the CLI's [`connector`] (keys from the keychain; demo accounts from a running
+//! simulator named by `QRDESK_SIM_URL`), shared by `codes` and `outbox`.
+
+use std::io::{IsTerminal, Write};
+use std::sync::Arc;
 
 use clap::Args;
+use qrdesk_core::{Account, AppError};
+use qrdesk_secrets::{KeychainStore, Namespace};
+use qrdesk_store::Store;
+use qrdesk_sync::{
+    block_on, Connector, Phase, ProgressEvent, Provider, SimConnector, SyncEngine, SyncOptions,
+    SyncReport,
+};
 
 use crate::cli_args::GlobalArgs;
-use crate::output::CommandResult;
+use crate::output::{CommandResult, Outcome};
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {
@@ -14,6 +26,102 @@ pub struct SyncArgs {
     pub analytics_days: u32,
 }
 
-pub fn run(_global: &GlobalArgs, _args: SyncArgs) -> CommandResult {
-    super::not_in_this_build("sync", "sync engine")
+pub fn run(global: &GlobalArgs, args: SyncArgs) -> CommandResult {
+    let (ctx, _) = super::open_context(global)?;
+    let options = SyncOptions {
+        accounts: args.accounts,
+        analytics_days: args.analytics_days.max(1),
+        ..SyncOptions::default()
+    };
+    let show_progress = !global.json && std::io::stderr().is_terminal();
+    let report = block_on(async {
+        let connector = connector(ctx.store()).await;
+        let mut engine = SyncEngine::new(ctx.store(), &connector);
+        if show_progress {
+            engine = engine.with_progress(Arc::new(draw_progress));
+        }
+        engine.sync(&options).await
+    })??;
+    if show_progress {
+        eprint!("\r\x1b[2K");
+    }
+    let json = serde_json::to_value(&report).unwrap_or_default();
+    let mut outcome = Outcome::new(json, summary(&report));
+    outcome.partial = report.is_partial();
+    Ok(outcome)
+}
+
+/// One status line on a terminal, rewritten in place.
+fn draw_progress(e: &ProgressEvent) {
+    let what = match e.phase {
+        Phase::Push => format!("sending edits ({} sent)", e.pushed),
+        Phase::List => format!("page {} ({} codes)", e.pages_done, e.codes),
+        Phase::Analytics => format!("analytics {}/{}", e.analytics_done, e.analytics_total),
+        Phase::Finished => "done".to_string(),
+    };
+    let waits = if e.rate_limit_waits > 0 {
+        format!(", {} rate-limit waits", e.rate_limit_waits)
+    } else {
+        String::new()
+    };
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "\r\x1b[2KAccount #{}: {what}, {} requests{waits}", e.account, e.requests);
+    let _ = err.flush();
+}
+
+fn summary(r: &SyncReport) -> String {
+    let c = &r.counts;
+    let mut lines = vec![format!(
+        "Synced {} account(s) in {:.1} s with {} requests: {} codes added, {} updated, {} deleted; {} analytics fetched; {} edits sent, {} conflicts, {} need confirmation; {} rate-limit waits.",
+        r.accounts.len(),
+        c.duration_ms as f64 / 1000.0,
+        c.requests,
+        c.codes_added,
+        c.codes_updated,
+        c.codes_deleted,
+        c.analytics_fetched,
+        c.outbox_pushed,
+        c.conflicts,
+        c.needs_confirmation,
+        c.rate_limit_waits,
+    )];
+    if r.cancelled {
+        lines.push("Cancelled: the next sync continues where this one stopped.".into());
+    }
+    for e in &r.errors {
+        lines.push(format!("Account #{} failed ({}): {}", e.account, e.kind, e.message));
+    }
+    if c.conflicts + c.needs_confirmation > 0 {
+        lines.push("See `qrdesk outbox list` for the edits that wait for you.".into());
+    }
+    lines.join("\n")
+}
+
+/// How the CLI reaches an account's service: demo accounts through the simulator named by
+/// `QRDESK_SIM_URL` when it is set, every other account with its key from the OS keychain.
+pub(crate) struct CliConnector<'a> {
+    store: &'a Store,
+    keychain: Result<KeychainStore, AppError>,
+    sim: Option<Result<SimConnector, AppError>>,
+}
+
+impl Connector for CliConnector<'_> {
+    fn connect(&self, account: &Account) -> Result<Box<dyn Provider>, AppError> {
+        if account.demo {
+            if let Some(sim) = &self.sim {
+                return sim.as_ref().map_err(Clone::clone)?.connect(account);
+            }
+        }
+        let keychain = self.keychain.as_ref().map_err(Clone::clone)?;
+        qrdesk_accounts::provider_for_account(self.store, keychain, account)
+    }
+}
+
+/// The connector for commands that reach the services.
+pub(crate) async fn connector(store: &Store) -> CliConnector<'_> {
+    CliConnector {
+        store,
+        keychain: Namespace::from_env().map(KeychainStore::new),
+        sim: SimConnector::from_env().await,
+    }
 }
