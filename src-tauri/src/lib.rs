@@ -13,8 +13,21 @@ use commands::{accounts, app, library, sync};
 pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.manage(state::DesktopState::open()).invoke_handler(tauri::generate_handler![
         app::app_info,
+        app::start_demo,
         accounts::list_accounts,
         accounts::audit_log,
+        accounts::list_workspaces,
+        accounts::add_account,
+        accounts::verify_account,
+        accounts::remove_account,
+        accounts::rotation_state,
+        accounts::rotation_start,
+        accounts::rotation_submit_key,
+        accounts::rotation_verify,
+        accounts::rotation_switch,
+        accounts::rotation_confirm_revoked,
+        accounts::rotation_back,
+        accounts::rotation_abandon,
         library::list_codes,
         library::get_code,
         library::code_analytics,
@@ -25,10 +38,34 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
 
 /// Starts the desktop app.
 pub fn run() {
-    if let Err(e) = builder(tauri::Builder::default()).run(tauri::generate_context!()) {
+    let app = builder(tauri::Builder::default()).setup(|app| {
+        resume_demo(app.handle().clone());
+        Ok(())
+    });
+    if let Err(e) = app.run(tauri::generate_context!()) {
         eprintln!(
             "QR Desk could not start its window: {e}. Check that a graphical session is running."
         );
         std::process::exit(1);
     }
+}
+
+/// When the store holds demo accounts, the demo simulator comes back with the app (same seed,
+/// same sample data), so the demo keeps working across restarts.
+fn resume_demo<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    use tauri::Manager;
+    tauri::async_runtime::spawn(async move {
+        let state = app.state::<state::DesktopState>();
+        let (Ok(ctx), Ok(secrets)) = (state.ctx(), state.secrets()) else { return };
+        if !qrdesk_app::demo::has_demo_accounts(ctx).unwrap_or(false) {
+            return;
+        }
+        let mut running = state.demo.lock().await;
+        if running.is_none() {
+            match qrdesk_app::demo::start_demo(ctx, secrets).await {
+                Ok(server) => *running = Some(server),
+                Err(e) => eprintln!("QR Desk: the demo simulator did not start: {}", e.message),
+            }
+        }
+    });
 }

@@ -10,6 +10,7 @@ pub mod about;
 pub mod accounts_view;
 pub mod context;
 pub mod data_dir;
+pub mod demo;
 pub mod info;
 pub mod library;
 pub mod outbox_view;

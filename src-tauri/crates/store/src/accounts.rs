@@ -174,6 +174,19 @@ pub fn set_key_lifetime_days(
     ensure_changed(changed, id)
 }
 
+/// Moves an account to another address (the demo simulator gets a new port after a restart).
+pub fn set_base_url(conn: &Connection, id: AccountId, base_url: &str) -> Result<(), StoreError> {
+    let changed =
+        conn.execute("UPDATE accounts SET base_url = ?2 WHERE id = ?1", params![id, base_url])?;
+    ensure_changed(changed, id)
+}
+
+/// Marks an account as served by the built-in demo simulator.
+pub fn set_demo(conn: &Connection, id: AccountId, demo: bool) -> Result<(), StoreError> {
+    let changed = conn.execute("UPDATE accounts SET demo = ?2 WHERE id = ?1", params![id, demo])?;
+    ensure_changed(changed, id)
+}
+
 pub fn key_lifetime_days(conn: &Connection, id: AccountId) -> Result<Option<i64>, StoreError> {
     Ok(conn
         .query_row("SELECT key_lifetime_days FROM accounts WHERE id = ?1", [id], |r| r.get(0))
