@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/qrdesk-target}"
 rm -rf ui/src/bindings
-cargo test --quiet --locked -p qrdesk-core --features ts export_bindings >/dev/null
+cargo test --quiet --locked -p qrdesk-core -p qrdesk-accounts -p qrdesk-app \
+  --features qrdesk-core/ts,qrdesk-accounts/ts,qrdesk-app/ts export_bindings >/dev/null

@@ -5,35 +5,48 @@
 //! are tested without a window in that crate.
 
 mod commands;
+mod save_path;
 mod state;
 
-use commands::{accounts, app, library, sync};
+use commands::{accounts, app, library, print, sync};
 
 /// Registers the IPC commands on a builder (shared by `run` and tests).
 pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.manage(state::DesktopState::open()).invoke_handler(tauri::generate_handler![
-        app::app_info,
-        app::start_demo,
-        accounts::list_accounts,
-        accounts::audit_log,
-        accounts::list_workspaces,
-        accounts::add_account,
-        accounts::verify_account,
-        accounts::remove_account,
-        accounts::rotation_state,
-        accounts::rotation_start,
-        accounts::rotation_submit_key,
-        accounts::rotation_verify,
-        accounts::rotation_switch,
-        accounts::rotation_confirm_revoked,
-        accounts::rotation_back,
-        accounts::rotation_abandon,
-        library::list_codes,
-        library::get_code,
-        library::code_analytics,
-        library::list_outbox,
-        sync::sync_status,
-    ])
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state::DesktopState::open())
+        .invoke_handler(tauri::generate_handler![
+            app::app_info,
+            app::start_demo,
+            accounts::list_accounts,
+            accounts::audit_log,
+            accounts::list_workspaces,
+            accounts::add_account,
+            accounts::verify_account,
+            accounts::remove_account,
+            accounts::rotation_state,
+            accounts::rotation_start,
+            accounts::rotation_submit_key,
+            accounts::rotation_verify,
+            accounts::rotation_switch,
+            accounts::rotation_confirm_revoked,
+            accounts::rotation_back,
+            accounts::rotation_abandon,
+            library::list_codes,
+            library::get_code,
+            library::code_analytics,
+            library::list_outbox,
+            sync::sync_status,
+            print::list_layouts,
+            print::csv_preview,
+            print::print_preview,
+            print::print_run,
+            print::print_cancel,
+            print::export_code,
+            print::open_path,
+            print::show_in_folder,
+        ])
 }
 
 /// Starts the desktop app.

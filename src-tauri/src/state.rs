@@ -5,6 +5,7 @@ use qrdesk_app::demo::DemoServer;
 use qrdesk_app::{resolve_data_dir, AppContext};
 use qrdesk_core::AppError;
 use qrdesk_secrets::{KeychainStore, Namespace, SecretStore};
+use std::sync::atomic::AtomicBool;
 use tokio::sync::Mutex;
 
 pub struct DesktopState {
@@ -14,6 +15,8 @@ pub struct DesktopState {
     /// The OS keychain (connected lazily: an unreachable keychain is reported per command).
     keychain: Result<KeychainStore, AppError>,
     pub demo: Mutex<Option<DemoServer>>,
+    /// Raised by `print_cancel`; the running print job stops and writes nothing.
+    pub print_cancel: AtomicBool,
 }
 
 impl DesktopState {
@@ -22,7 +25,7 @@ impl DesktopState {
     pub fn open() -> DesktopState {
         let ctx = resolve_data_dir(None).and_then(|(dir, _)| AppContext::open(&dir));
         let keychain = Namespace::from_env().map(KeychainStore::new);
-        DesktopState { ctx, keychain, demo: Mutex::new(None) }
+        DesktopState { ctx, keychain, demo: Mutex::new(None), print_cancel: AtomicBool::new(false) }
     }
 
     pub fn ctx(&self) -> Result<&AppContext, AppError> {

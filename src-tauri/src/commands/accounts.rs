@@ -22,7 +22,10 @@ pub fn list_accounts(state: State<'_, DesktopState>) -> CmdResult<Vec<Account>> 
 }
 
 #[tauri::command]
-pub fn audit_log(state: State<'_, DesktopState>, account: Option<i64>) -> CmdResult<Vec<AuditEvent>> {
+pub fn audit_log(
+    state: State<'_, DesktopState>,
+    account: Option<i64>,
+) -> CmdResult<Vec<AuditEvent>> {
     accounts_view::audit_log(state.ctx()?, account)
 }
 
@@ -31,12 +34,18 @@ pub async fn list_workspaces(
     state: State<'_, DesktopState>,
     query: WorkspaceQuery,
 ) -> CmdResult<Vec<WorkspaceOption>> {
-    let (provider, client_id, base_url) = (query.provider, query.client_id.clone(), query.base_url.clone());
-    service(&state)?.list_organizations(Some(provider), query.secret(), client_id, base_url.as_deref()).await
+    let (provider, client_id, base_url) =
+        (query.provider, query.client_id.clone(), query.base_url.clone());
+    service(&state)?
+        .list_organizations(Some(provider), query.secret(), client_id, base_url.as_deref())
+        .await
 }
 
 #[tauri::command]
-pub async fn add_account(state: State<'_, DesktopState>, request: AddAccountInput) -> CmdResult<Account> {
+pub async fn add_account(
+    state: State<'_, DesktopState>,
+    request: AddAccountInput,
+) -> CmdResult<Account> {
     service(&state)?.add_account(request.into_request()?, Utc::now()).await
 }
 
@@ -52,17 +61,26 @@ pub struct RemoveAccountRequest {
 }
 
 #[tauri::command]
-pub fn remove_account(state: State<'_, DesktopState>, request: RemoveAccountRequest) -> CmdResult<()> {
+pub fn remove_account(
+    state: State<'_, DesktopState>,
+    request: RemoveAccountRequest,
+) -> CmdResult<()> {
     service(&state)?.remove_account(request.id, request.purge, Utc::now())
 }
 
 #[tauri::command]
-pub fn rotation_state(state: State<'_, DesktopState>, account: AccountId) -> CmdResult<Option<RotationState>> {
+pub fn rotation_state(
+    state: State<'_, DesktopState>,
+    account: AccountId,
+) -> CmdResult<Option<RotationState>> {
     service(&state)?.rotation_state(account)
 }
 
 #[tauri::command]
-pub async fn rotation_start(state: State<'_, DesktopState>, account: AccountId) -> CmdResult<RotationState> {
+pub async fn rotation_start(
+    state: State<'_, DesktopState>,
+    account: AccountId,
+) -> CmdResult<RotationState> {
     service(&state)?.rotation_start(account, Utc::now()).await
 }
 
@@ -76,12 +94,18 @@ pub async fn rotation_submit_key(
 }
 
 #[tauri::command]
-pub async fn rotation_verify(state: State<'_, DesktopState>, account: AccountId) -> CmdResult<RotationState> {
+pub async fn rotation_verify(
+    state: State<'_, DesktopState>,
+    account: AccountId,
+) -> CmdResult<RotationState> {
     service(&state)?.rotation_verify(account, Utc::now()).await
 }
 
 #[tauri::command]
-pub async fn rotation_switch(state: State<'_, DesktopState>, account: AccountId) -> CmdResult<RotationState> {
+pub async fn rotation_switch(
+    state: State<'_, DesktopState>,
+    account: AccountId,
+) -> CmdResult<RotationState> {
     service(&state)?.rotation_switch(account, Utc::now()).await
 }
 
@@ -94,7 +118,10 @@ pub async fn rotation_confirm_revoked(
 }
 
 #[tauri::command]
-pub async fn rotation_back(state: State<'_, DesktopState>, account: AccountId) -> CmdResult<RotationState> {
+pub async fn rotation_back(
+    state: State<'_, DesktopState>,
+    account: AccountId,
+) -> CmdResult<RotationState> {
     service(&state)?.rotation_back(account, Utc::now()).await
 }
 

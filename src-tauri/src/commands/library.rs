@@ -17,11 +17,17 @@ pub fn get_code(state: State<'_, DesktopState>, id: i64) -> CmdResult<QrCode> {
 }
 
 #[tauri::command]
-pub fn code_analytics(state: State<'_, DesktopState>, query: AnalyticsQuery) -> CmdResult<ScanSeries> {
+pub fn code_analytics(
+    state: State<'_, DesktopState>,
+    query: AnalyticsQuery,
+) -> CmdResult<ScanSeries> {
     library::code_analytics(state.ctx()?, &query)
 }
 
 #[tauri::command]
-pub fn list_outbox(state: State<'_, DesktopState>, filter: OutboxFilter) -> CmdResult<Vec<OutboxEntry>> {
+pub fn list_outbox(
+    state: State<'_, DesktopState>,
+    filter: OutboxFilter,
+) -> CmdResult<Vec<OutboxEntry>> {
     outbox_view::list_outbox(state.ctx()?, &filter)
 }

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod app;
 pub mod library;
+pub mod print;
 pub mod sync;
 
 use qrdesk_core::AppError;

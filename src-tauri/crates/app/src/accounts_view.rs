@@ -17,7 +17,10 @@ pub fn get_account(ctx: &AppContext, id: AccountId) -> Result<Account, AppError>
 }
 
 /// Key events, newest first; of one account, or of all accounts when `account` is `None`.
-pub fn audit_log(ctx: &AppContext, account: Option<AccountId>) -> Result<Vec<AuditEvent>, AppError> {
+pub fn audit_log(
+    ctx: &AppContext,
+    account: Option<AccountId>,
+) -> Result<Vec<AuditEvent>, AppError> {
     ctx.store().read(|c| {
         let mut events = match account {
             Some(id) => audit::list(c, id)?,

@@ -64,7 +64,10 @@ pub fn has_demo_accounts(ctx: &AppContext) -> Result<bool, AppError> {
 }
 
 /// Starts the simulator and makes sure every demo account exists and points at it.
-pub async fn start_demo(ctx: &AppContext, secrets: &dyn SecretStore) -> Result<DemoServer, AppError> {
+pub async fn start_demo(
+    ctx: &AppContext,
+    secrets: &dyn SecretStore,
+) -> Result<DemoServer, AppError> {
     let port = previous_port(ctx).unwrap_or(0);
     let sim = match Simulator::start(demo_config(port)).await {
         Ok(sim) => sim,
@@ -88,7 +91,9 @@ pub async fn start_demo(ctx: &AppContext, secrets: &dyn SecretStore) -> Result<D
         let request = AddAccountRequest {
             provider: Some(demo.provider),
             label: demo.label.to_string(),
-            secret: ApiSecret::new(seeded.key.clone().or(seeded.api_key.clone()).unwrap_or_default()),
+            secret: ApiSecret::new(
+                seeded.key.clone().or(seeded.api_key.clone()).unwrap_or_default(),
+            ),
             client_id: seeded.client_id.clone(),
             workspace: seeded.workspace.clone().or(seeded.organization.clone()),
             base_url: Some(base_url),
@@ -124,20 +129,29 @@ fn previous_port(ctx: &AppContext) -> Option<u16> {
     rest.split('/').next()?.parse().ok()
 }
 
-fn seeded_account<'m>(manifest: &'m Manifest, demo: &DemoAccount) -> Result<&'m ManifestAccount, AppError> {
+fn seeded_account<'m>(
+    manifest: &'m Manifest,
+    demo: &DemoAccount,
+) -> Result<&'m ManifestAccount, AppError> {
     manifest
         .services
         .get(demo.provider.as_str())
         .and_then(|s| s.accounts.get(demo.index))
-        .ok_or_else(|| AppError::io(format!("The demo simulator has no sample {} account", demo.provider.display_name())))
+        .ok_or_else(|| {
+            AppError::io(format!(
+                "The demo simulator has no sample {} account",
+                demo.provider.display_name()
+            ))
+        })
 }
 
 /// Writes the manifest next to the database, atomically (temp file + rename).
 fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), AppError> {
     let json = serde_json::to_vec_pretty(manifest)
         .map_err(|e| AppError::io(format!("Could not describe the demo simulator: {e}")))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| AppError::io(format!("Could not write in the data folder {}: {e}", dir.display())))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+        AppError::io(format!("Could not write in the data folder {}: {e}", dir.display()))
+    })?;
     std::io::Write::write_all(&mut tmp, &json)
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| AppError::io(format!("Could not write the demo manifest: {e}")))?;

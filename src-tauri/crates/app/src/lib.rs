@@ -14,6 +14,8 @@ pub mod demo;
 pub mod info;
 pub mod library;
 pub mod outbox_view;
+pub mod print_service;
+pub mod print_source;
 pub mod sync_view;
 
 pub use context::AppContext;

@@ -119,7 +119,9 @@ pub fn code_analytics(ctx: &AppContext, q: &AnalyticsQuery) -> Result<ScanSeries
     }
     let today = Utc::now().date_naive();
     if (q.to - q.from).num_days() > 3660 || q.to > today + chrono::Duration::days(1) {
-        return Err(AppError::bad_input("Choose a range of at most ten years, ending today or earlier"));
+        return Err(AppError::bad_input(
+            "Choose a range of at most ten years, ending today or earlier",
+        ));
     }
     ctx.store().read(|c| {
         codes::get(c, q.code)?;

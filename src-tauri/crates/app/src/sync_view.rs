@@ -40,11 +40,9 @@ pub fn sync_status(ctx: &AppContext, running: &[i64]) -> Result<SyncOverview, Ap
             let f = CodeFilter { account: Some(a.id), ..Default::default() };
             Ok((state, codes::count(c, &f)?))
         })?;
-        let last_error = state
-            .last_error_kind
-            .as_deref()
-            .and_then(ErrorKind::parse)
-            .map(|k| AppError::with_message(k, state.last_error_message.clone().unwrap_or_default()));
+        let last_error = state.last_error_kind.as_deref().and_then(ErrorKind::parse).map(|k| {
+            AppError::with_message(k, state.last_error_message.clone().unwrap_or_default())
+        });
         out.push(AccountSync {
             account: a.id,
             last_sync_at: state.last_success_at,

@@ -75,14 +75,32 @@ fn list_search_and_show_read_the_cache() {
     let all = json_of(qrdesk(dir.path()).args(["codes", "list"]));
     let all = all.as_array().unwrap();
     assert_eq!(all.len(), 3);
-    for key in ["id", "account", "remote_id", "name", "destination", "content", "status", "scans_total", "updated_at", "pending"] {
+    for key in [
+        "id",
+        "account",
+        "remote_id",
+        "name",
+        "destination",
+        "content",
+        "status",
+        "scans_total",
+        "updated_at",
+        "pending",
+    ] {
         assert!(all[0].get(key).is_some(), "codes list --json has {key}");
     }
     let found = json_of(qrdesk(dir.path()).args(["codes", "list", "--search", "qrcp.io/s1"]));
     assert_eq!(found.as_array().unwrap().len(), 1);
     assert_eq!(found[0]["name"], "Table tent");
     let acc = account.to_string();
-    let none = json_of(qrdesk(dir.path()).args(["codes", "list", "--account", &acc, "--status", "paused"]));
+    let none = json_of(qrdesk(dir.path()).args([
+        "codes",
+        "list",
+        "--account",
+        &acc,
+        "--status",
+        "paused",
+    ]));
     assert!(none.as_array().unwrap().is_empty());
     let id = all[0]["id"].as_i64().unwrap().to_string();
     let shown = json_of(qrdesk(dir.path()).args(["codes", "show", &id]));
@@ -96,12 +114,32 @@ fn edits_creates_and_deletes_wait_in_the_outbox_until_discarded() {
     let (dir, account) = seeded();
     let list = json_of(qrdesk(dir.path()).args(["codes", "list"]));
     let id = list[0]["id"].as_i64().unwrap().to_string();
-    let edited = json_of(qrdesk(dir.path()).args(["codes", "edit", &id, "--name", "Autumn menu", "--status", "paused"]));
+    let edited = json_of(qrdesk(dir.path()).args([
+        "codes",
+        "edit",
+        &id,
+        "--name",
+        "Autumn menu",
+        "--status",
+        "paused",
+    ]));
     let shown = json_of(qrdesk(dir.path()).args(["codes", "show", &id]));
-    assert_eq!((shown["name"].as_str(), shown["status"].as_str()), (Some("Autumn menu"), Some("paused")));
+    assert_eq!(
+        (shown["name"].as_str(), shown["status"].as_str()),
+        (Some("Autumn menu"), Some("paused"))
+    );
     assert_eq!(shown["pending"], true);
     let acc = account.to_string();
-    let created = json_of(qrdesk(dir.path()).args(["codes", "create", "--account", &acc, "--name", "Flyer", "--destination", "https://cafe.example/flyer"]));
+    let created = json_of(qrdesk(dir.path()).args([
+        "codes",
+        "create",
+        "--account",
+        &acc,
+        "--name",
+        "Flyer",
+        "--destination",
+        "https://cafe.example/flyer",
+    ]));
     let other = list[1]["id"].as_i64().unwrap().to_string();
     json_of(qrdesk(dir.path()).args(["codes", "delete", &other]));
     qrdesk(dir.path()).args(["codes", "edit", &id]).assert().code(2);
@@ -143,12 +181,26 @@ fn an_import_queues_one_create_per_row_or_nothing() {
     let (dir, account) = seeded();
     let acc = account.to_string();
     let csv = dir.path().join("campaign.csv");
-    std::fs::write(&csv, "\u{feff}Name;Link\nPoster A;https://cafe.example/a\nPoster B;https://cafe.example/b\n").unwrap();
-    let out = json_of(qrdesk(dir.path()).args(["codes", "import", "--account", &acc, "--csv"]).arg(&csv).args(["--destination-column", "link"]));
+    std::fs::write(
+        &csv,
+        "\u{feff}Name;Link\nPoster A;https://cafe.example/a\nPoster B;https://cafe.example/b\n",
+    )
+    .unwrap();
+    let out = json_of(
+        qrdesk(dir.path())
+            .args(["codes", "import", "--account", &acc, "--csv"])
+            .arg(&csv)
+            .args(["--destination-column", "link"]),
+    );
     assert_eq!(out["queued"], 2);
     let bad = dir.path().join("bad.csv");
     std::fs::write(&bad, "name,url\nOk,https://cafe.example/ok\nBroken,cafe.example\n").unwrap();
-    let failed = qrdesk(dir.path()).args(["codes", "import", "--account", &acc, "--csv"]).arg(&bad).arg("--json").assert().code(1);
+    let failed = qrdesk(dir.path())
+        .args(["codes", "import", "--account", &acc, "--csv"])
+        .arg(&bad)
+        .arg("--json")
+        .assert()
+        .code(1);
     let doc: Value = serde_json::from_slice(&failed.get_output().stdout).unwrap();
     assert_eq!(doc["error"]["kind"], "bad_input");
     assert!(doc["error"]["message"].as_str().unwrap().contains("line 3"));

@@ -27,7 +27,11 @@ impl From<StoreError> for AppError {
                     "This data folder was written by a newer QR Desk (database schema v{found}; this version understands up to v{supported}). Update QR Desk, or use another data folder with --data-dir. Nothing was changed."
                 ),
             ),
-            StoreError::NotFound(what) => AppError::new(ErrorKind::NotFound, what),
+            // A local id that does not exist: the service's "not found" advice would mislead.
+            StoreError::NotFound(what) => AppError::with_message(
+                ErrorKind::NotFound,
+                format!("{what}. Check the number (the lists show every id) and try again."),
+            ),
             StoreError::Invalid(what) => AppError::bad_input(what),
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
                 if f.code == rusqlite::ErrorCode::DatabaseBusy

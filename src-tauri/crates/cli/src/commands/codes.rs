@@ -107,7 +107,10 @@ pub fn run(global: &GlobalArgs, cmd: CodesCommand) -> CommandResult {
             let mut human = vec![
                 line(&code),
                 format!("  destination: {}", code.destination),
-                format!("  encodes:     {}", if code.content.is_empty() { "(not assigned yet)" } else { &code.content }),
+                format!(
+                    "  encodes:     {}",
+                    if code.content.is_empty() { "(not assigned yet)" } else { &code.content }
+                ),
             ];
             if series.days.is_empty() {
                 human.push("  no analytics cached yet (run `qrdesk sync`)".into());
@@ -144,11 +147,12 @@ pub fn run(global: &GlobalArgs, cmd: CodesCommand) -> CommandResult {
             )))
         }
         CodesCommand::Import { account, csv, name_column, destination_column } => {
-            let rows =
-                read_codes_csv(&csv, name_column.as_deref(), destination_column.as_deref())?;
+            let rows = read_codes_csv(&csv, name_column.as_deref(), destination_column.as_deref())?;
             let made = create_codes(store, account, &rows)?;
-            let list: Vec<_> =
-                made.iter().map(|(code, entry)| json!({ "code": code, "outbox_entry": entry })).collect();
+            let list: Vec<_> = made
+                .iter()
+                .map(|(code, entry)| json!({ "code": code, "outbox_entry": entry }))
+                .collect();
             Ok(Outcome::new(json!({ "queued": made.len(), "codes": list }), format!(
                 "Queued {} new codes for account #{account}. Run `qrdesk sync` to create them; then `qrdesk print --account {account}` prints their short URLs.",
                 made.len()

@@ -30,12 +30,3 @@ pub fn open_context(global: &GlobalArgs) -> Result<(AppContext, DataDirSource), 
     let (dir, source) = resolve_data_dir(global.data_dir.as_deref())?;
     Ok((AppContext::open(&dir)?, source))
 }
-
-/// The answer of a command whose engine has not landed in this build yet.
-pub fn not_in_this_build(command: &str, issue: &str) -> CommandResult {
-    Err(AppError::with_message(
-        qrdesk_core::ErrorKind::BadInput,
-        format!("`qrdesk {command}` is not available in this build yet ({issue}). Use the desktop app or a newer QR Desk."),
-    )
-    .into())
-}

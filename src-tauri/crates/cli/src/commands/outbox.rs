@@ -73,11 +73,11 @@ fn act(store: &qrdesk_store::Store, id: i64, action: Action) -> CommandResult {
         }
     })??;
     let human = match &outcome.entry {
-        Some(e) => format!("Entry #{id} is now {}.{}", e.state.as_str(), e
-            .message
-            .as_deref()
-            .map(|m| format!(" {m}"))
-            .unwrap_or_default()),
+        Some(e) => format!(
+            "Entry #{id} is now {}.{}",
+            e.state.as_str(),
+            e.message.as_deref().map(|m| format!(" {m}")).unwrap_or_default()
+        ),
         None if outcome.refreshed => {
             format!("Entry #{id} was dropped; the code shows the service's version again.")
         }

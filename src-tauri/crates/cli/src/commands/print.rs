@@ -1,17 +1,336 @@
-//! `qrdesk print`: print-ready PDFs of QR codes.
+//! `qrdesk print`: print-ready vector PDFs of QR codes from a CSV or from the local cache,
+//! one file per code with `--each`, and `--layouts` to list the built-in sheets.
+//!
+//! This file only turns flags into a [`qrdesk_print::PrintJob`] and the report into text or
+//! JSON; the work is done by the `qrdesk-print` crate.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 
 use clap::Args;
+use qrdesk_app::print_source::{cached_items, read_ids_file, CacheSelection};
+use qrdesk_core::{AppError, CodeStatus};
+use qrdesk_print::{
+    find_layout, load_layout_file, parse_length, parse_page, parse_pair, parse_scale, run_each,
+    Calibration, CsvSource, EachFormat, EcLevel, Ink, PrintJob, PrintOptions, PrintReport,
+    Progress, SizeSpec, Source,
+};
 
 use crate::cli_args::GlobalArgs;
-use crate::output::CommandResult;
+use crate::output::{CommandResult, Failure, Outcome};
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  qrdesk print --csv codes.csv --layout avery-l7160 --caption '{name}' -o labels.pdf\n  \
+qrdesk print --csv codes.csv --layout one-per-page --size 30mm --bleed 3mm --crop-marks -o art.pdf\n  \
+qrdesk print --csv codes.csv --each svg --out-dir codes/\n  qrdesk print --layouts"
+)]
 pub struct PrintArgs {
-    /// List the built-in layouts.
+    /// List the built-in layouts and exit.
     #[arg(long)]
     pub layouts: bool,
+
+    /// CSV file with one code per row (UTF-8; comma, semicolon or tab).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["account", "ids"])]
+    pub csv: Option<PathBuf>,
+    /// CSV column holding the payload (default: url, payload, short_url, link or content).
+    #[arg(long, value_name = "NAME", requires = "csv")]
+    pub column: Option<String>,
+    /// CSV delimiter: , ; or tab (default: detected from the header line).
+    #[arg(long, value_name = "D", requires = "csv")]
+    pub delimiter: Option<String>,
+    /// Print cached codes of this account (their short URLs).
+    #[arg(long, value_name = "ID", conflicts_with = "ids")]
+    pub account: Option<i64>,
+    /// Only cached codes matching this search (with --account).
+    #[arg(long, value_name = "Q", requires = "account")]
+    pub search: Option<String>,
+    /// Print cached codes whose ids are listed in FILE, one per line.
+    #[arg(long, value_name = "FILE")]
+    pub ids: Option<PathBuf>,
+    /// Only cached codes with this status (active, paused, draft, archived).
+    #[arg(long, value_name = "S")]
+    pub status: Option<String>,
+    /// Include codes deleted on their service (cached sources).
+    #[arg(long)]
+    pub include_deleted: bool,
+
+    /// Layout name (see --layouts), or a .toml/.json layout file.
+    #[arg(long, value_name = "NAME")]
+    pub layout: Option<String>,
+    /// Extra layouts from a TOML or JSON file (pick one with --layout NAME).
+    #[arg(long, value_name = "FILE")]
+    pub layout_file: Option<PathBuf>,
+    /// Page for grids and one-per-page: a4, a3, letter, legal or WxH (100x150mm).
+    #[arg(long, value_name = "PAGE")]
+    pub page: Option<String>,
+    /// Code size with its quiet zone (30mm, 1.2in); default: the largest that fits the label.
+    #[arg(long, value_name = "LEN", conflicts_with = "module")]
+    pub size: Option<String>,
+    /// Module size instead of the code size (0.5mm).
+    #[arg(long, value_name = "LEN")]
+    pub module: Option<String>,
+    /// Error correction: L, M, Q or H.
+    #[arg(long, value_name = "L|M|Q|H", default_value = "M")]
+    pub ec: String,
+    /// Ink: k (100 % black), rgb:#rrggbb, cmyk:C,M,Y,K (percent), spot:NAME[:C,M,Y,K].
+    #[arg(long, value_name = "COLOUR", default_value = "k")]
+    pub color: String,
+    /// Caption template: {name}, {row}, any column, {serial:06}.
+    #[arg(long, value_name = "TEMPLATE")]
+    pub caption: Option<String>,
+    /// First value of {serial}.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub serial_start: u64,
+    /// Bleed around one-per-page trims (3mm).
+    #[arg(long, value_name = "LEN")]
+    pub bleed: Option<String>,
+    /// Draw crop marks.
+    #[arg(long)]
+    pub crop_marks: bool,
+    /// Draw thin cut lines around each label.
+    #[arg(long)]
+    pub cut_lines: bool,
+    /// Start at label N of the first sheet (part-used sheets).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub start_at: u32,
+    /// Printer calibration offset X,Y (0.5mm,-1mm): moves everything right/down.
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true)]
+    pub offset: Option<String>,
+    /// Printer calibration scale X[,Y] (1.002 or 1.002,0.998).
+    #[arg(long, value_name = "X[,Y]")]
+    pub scale: Option<String>,
+    /// Quiet zone in modules (at least 2 unless --force).
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub quiet_zone: u16,
+    /// Allow a quiet zone under 2 modules.
+    #[arg(long)]
+    pub force: bool,
+    /// Decode every placed code back and fail on any mismatch.
+    #[arg(long)]
+    pub verify: bool,
+    /// Print the valid rows and report the others instead of stopping at the first.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Write a CSV mapping row → page → position → payload.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+    /// Output PDF.
+    #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+    pub output: Option<PathBuf>,
+    /// One file per code instead of a PDF: svg, pdf or png (with --out-dir).
+    #[arg(long, value_name = "FORMAT", requires = "out_dir")]
+    pub each: Option<String>,
+    /// Folder for --each files (must be new or empty).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
 }
 
-pub fn run(_global: &GlobalArgs, _args: PrintArgs) -> CommandResult {
-    super::not_in_this_build("print", "print engine")
+pub fn run(global: &GlobalArgs, args: PrintArgs) -> CommandResult {
+    if args.layouts {
+        return Ok(list_layouts());
+    }
+    let source = source(global, &args)?;
+    let options = options(&args)?;
+    let each =
+        match &args.each {
+            Some(f) => Some(EachFormat::parse(f).ok_or_else(|| {
+                Failure::Usage(format!("--each takes svg, pdf or png, not \"{f}\""))
+            })?),
+            None => None,
+        };
+    let layout = match (&args.layout, each) {
+        (Some(name), _) => layout(name, args.layout_file.as_ref())?,
+        (None, Some(_)) => find_layout("one-per-page").map_err(AppError::from)?,
+        (None, None) => {
+            return Err(Failure::Usage(
+                "say which layout to print on with --layout (see qrdesk print --layouts)".into(),
+            ))
+        }
+    };
+    let job = PrintJob { source, layout, options };
+    let cancel = AtomicBool::new(false);
+    let bar = progress_bar(global.json);
+    let on_progress = |p: Progress| {
+        if let Some(bar) = &bar {
+            bar.set_length(p.total.max(p.done));
+            bar.set_position(p.done);
+        }
+    };
+    let result = match (each, &args.out_dir) {
+        (Some(format), Some(dir)) => run_each(&job, format, dir, &on_progress, &cancel),
+        _ => {
+            let Some(out) = &args.output else {
+                return Err(Failure::Usage("say where to write the PDF with -o OUT.pdf".into()));
+            };
+            qrdesk_print::run(&job, out, &on_progress, &cancel)
+        }
+    };
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let report = result.map_err(AppError::from)?;
+    Ok(outcome(&report))
+}
+
+fn list_layouts() -> Outcome {
+    let layouts = qrdesk_print::layouts();
+    let mut human = String::new();
+    for l in &layouts {
+        let per = if l.per_page > 0 { l.per_page.to_string() } else { "N-up".into() };
+        human.push_str(&format!(
+            "{:<14} {:>4}/page  {:<20} {:<24} {}\n",
+            l.name, per, l.page, l.label, l.description
+        ));
+    }
+    Outcome::new(serde_json::json!({ "layouts": layouts }), human.trim_end())
+}
+
+fn source(global: &GlobalArgs, args: &PrintArgs) -> Result<Source, Failure> {
+    if let Some(csv) = &args.csv {
+        let delimiter = match args.delimiter.as_deref() {
+            None => None,
+            Some(",") => Some(b','),
+            Some(";") => Some(b';'),
+            Some("tab") | Some("\\t") | Some("\t") => Some(b'\t'),
+            Some(other) => {
+                return Err(Failure::Usage(format!(
+                    "--delimiter takes , ; or tab, not \"{other}\""
+                )))
+            }
+        };
+        return Ok(Source::Csv(CsvSource {
+            path: csv.clone(),
+            column: args.column.clone(),
+            delimiter,
+        }));
+    }
+    let selection = match (args.account, &args.ids) {
+        (Some(account), _) => {
+            Some(CacheSelection::Account { account, search: args.search.clone() })
+        }
+        (None, Some(file)) => Some(CacheSelection::Ids(read_ids_file(file)?)),
+        (None, None) => None,
+    };
+    if let Some(selection) = selection {
+        let status = match args.status.as_deref() {
+            None => None,
+            Some(s) => Some(CodeStatus::parse(s).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "--status takes active, paused, draft or archived, not \"{s}\""
+                ))
+            })?),
+        };
+        let (ctx, _) = super::open_context(global)?;
+        let items = cached_items(&ctx, &selection, status, args.include_deleted)?;
+        return Ok(Source::Items(items));
+    }
+    Err(Failure::Usage(
+        "say what to print: --csv FILE, --account ID [--search Q] or --ids FILE".into(),
+    ))
+}
+
+fn layout(name: &str, file: Option<&PathBuf>) -> Result<qrdesk_print::Layout, Failure> {
+    if let Some(file) = file {
+        let layouts = load_layout_file(file).map_err(AppError::from)?;
+        return layouts.into_iter().find(|l| l.name == name.to_ascii_lowercase()).ok_or_else(
+            || {
+                AppError::bad_input(format!("{} has no layout named \"{name}\"", file.display()))
+                    .into()
+            },
+        );
+    }
+    Ok(find_layout(name).map_err(AppError::from)?)
+}
+
+fn options(args: &PrintArgs) -> Result<PrintOptions, Failure> {
+    let len = |v: &str| parse_length(v).map_err(|e| Failure::App(e.into()));
+    let size = match (&args.size, &args.module) {
+        (Some(s), _) => SizeSpec::Symbol(len(s)?),
+        (None, Some(m)) => SizeSpec::Module(len(m)?),
+        (None, None) => SizeSpec::Auto,
+    };
+    let ec = EcLevel::parse(&args.ec)
+        .ok_or_else(|| Failure::Usage(format!("--ec takes L, M, Q or H, not \"{}\"", args.ec)))?;
+    let calibration = Calibration {
+        offset: match &args.offset {
+            Some(o) => parse_pair(o).map_err(|e| Failure::App(e.into()))?,
+            None => (0.0, 0.0),
+        },
+        scale: match &args.scale {
+            Some(s) => parse_scale(s).map_err(|e| Failure::App(e.into()))?,
+            None => (1.0, 1.0),
+        },
+    };
+    Ok(PrintOptions {
+        page: args
+            .page
+            .as_deref()
+            .map(parse_page)
+            .transpose()
+            .map_err(|e| Failure::App(e.into()))?,
+        size,
+        ec,
+        ink: Ink::parse(&args.color).map_err(|e| Failure::App(e.into()))?,
+        caption: args.caption.clone(),
+        serial_start: args.serial_start,
+        bleed: args.bleed.as_deref().map(len).transpose()?.unwrap_or(0.0),
+        crop_marks: args.crop_marks,
+        cut_lines: args.cut_lines,
+        start_at: args.start_at,
+        calibration,
+        quiet_zone: args.quiet_zone,
+        force: args.force,
+        verify: args.verify,
+        skip_invalid: args.skip_invalid,
+        manifest: args.manifest.clone(),
+        title: args
+            .output
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map_or_else(|| "QR codes".to_string(), |s| s.to_string_lossy().to_string()),
+    })
+}
+
+/// A progress bar on stderr, only when it is a terminal and the output is for a person.
+fn progress_bar(json: bool) -> Option<indicatif::ProgressBar> {
+    if json || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} {bar:40} {pos}/{len} rows  {elapsed} (eta {eta})",
+    ) {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+fn outcome(report: &PrintReport) -> Outcome {
+    let mut human = format!(
+        "Wrote {}: {} code{} on {} page{} ({} bytes, {} bytes per code){}.",
+        report.output.display(),
+        report.codes,
+        if report.codes == 1 { "" } else { "s" },
+        report.pages,
+        if report.pages == 1 { "" } else { "s" },
+        report.bytes,
+        report.bytes / report.codes.max(1),
+        if report.verified { ", every code verified" } else { "" },
+    );
+    if let Some(m) = &report.manifest {
+        human.push_str(&format!("\nManifest: {}", m.display()));
+    }
+    for w in &report.warnings {
+        human.push_str(&format!("\nwarning: {w}"));
+    }
+    if !report.skipped.is_empty() {
+        human.push_str(&format!("\nSkipped {} row(s):", report.skipped.len()));
+        for s in &report.skipped {
+            human.push_str(&format!("\n  {}", s.describe()));
+        }
+    }
+    let json = serde_json::to_value(report).unwrap_or_else(|_| serde_json::json!({}));
+    Outcome { json, human, partial: !report.skipped.is_empty() }
 }

@@ -1,0 +1,83 @@
+//! Layouts from a small TOML or JSON file, so a shop can add its own sheets:
+//!
+//! ```toml
+//! [[layout]]
+//! name = "herma-4226"
+//! description = "Herma 4226, 3 × 8 on A4"
+//! page = "a4"              # or page_width = 210.0, page_height = 297.0 (mm)
+//! kind = "sheet"           # sheet | grid | one-per-page
+//! columns = 3
+//! rows = 8
+//! label_width = 70.0       # all lengths in mm
+//! label_height = 36.0
+//! left = 0.0
+//! top = 4.5
+//! pitch_x = 70.0
+//! pitch_y = 36.0
+//! ```
+//! (a JSON file holds the same as `{"layout": [{…}]}`).
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{Layout, LayoutKind};
+use crate::error::PrintError;
+use crate::length::parse_page;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LayoutFile {
+    layout: Vec<LayoutSpec>,
+}
+
+#[derive(Deserialize)]
+struct LayoutSpec {
+    name: String,
+    #[serde(default)]
+    description: String,
+    page: Option<String>,
+    page_width: Option<f64>,
+    page_height: Option<f64>,
+    #[serde(flatten)]
+    kind: LayoutKind,
+}
+
+/// Reads every layout of a `.toml` or `.json` file and checks each one.
+pub fn load_layout_file(path: &Path) -> Result<Vec<Layout>, PrintError> {
+    let text = std::fs::read_to_string(path).map_err(|e| PrintError::io("read", path, e))?;
+    let shown = path.display();
+    let file: LayoutFile = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        serde_json::from_str(&text)
+            .map_err(|e| PrintError::option(format!("layout file {shown} is not valid: {e}")))?
+    } else {
+        toml::from_str(&text)
+            .map_err(|e| PrintError::option(format!("layout file {shown} is not valid: {e}")))?
+    };
+    file.layout
+        .into_iter()
+        .map(|spec| {
+            let (page_width, page_height) = match (&spec.page, spec.page_width, spec.page_height) {
+                (Some(p), _, _) => parse_page(p)?,
+                (None, Some(w), Some(h)) => (w, h),
+                _ if spec.kind == LayoutKind::OnePerPage => (0.0, 0.0),
+                _ => {
+                    return Err(PrintError::option(format!(
+                        "layout \"{}\" in {shown} needs page = \"a4\" or page_width and \
+                         page_height (mm)",
+                        spec.name
+                    )))
+                }
+            };
+            let layout = Layout {
+                name: spec.name,
+                description: spec.description,
+                page_width,
+                page_height,
+                kind: spec.kind,
+            };
+            layout.check()?;
+            Ok(layout)
+        })
+        .collect()
+}

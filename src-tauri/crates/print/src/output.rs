@@ -1,0 +1,121 @@
+//! Writing results safely: every file goes to a temporary file in the target folder and is
+//! renamed into place only when the job succeeded, so a failed or cancelled job leaves nothing.
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+use crate::engine::Placement;
+use crate::error::PrintError;
+
+/// A temporary file next to `target`, persisted by [`SafeFile::commit`].
+pub struct SafeFile {
+    target: PathBuf,
+    writer: BufWriter<NamedTempFile>,
+}
+
+fn folder_of(target: &Path) -> &Path {
+    match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+impl SafeFile {
+    pub fn create(target: &Path) -> Result<Self, PrintError> {
+        let dir = folder_of(target);
+        let tmp = tempfile::Builder::new()
+            .prefix(".qrdesk-")
+            .suffix(".part")
+            .tempfile_in(dir)
+            .map_err(|e| PrintError::io("write in", dir, e))?;
+        Ok(SafeFile {
+            target: target.to_path_buf(),
+            writer: BufWriter::with_capacity(1 << 18, tmp),
+        })
+    }
+
+    pub fn writer(&mut self) -> &mut BufWriter<NamedTempFile> {
+        &mut self.writer
+    }
+
+    /// Flushes and renames the file into place; returns its size in bytes.
+    pub fn commit(self) -> Result<u64, PrintError> {
+        commit_writer(&self.target, self.writer)
+    }
+}
+
+/// Flushes `writer` and renames its temporary file to `target`.
+pub fn commit_writer(target: &Path, writer: BufWriter<NamedTempFile>) -> Result<u64, PrintError> {
+    let tmp = writer.into_inner().map_err(|e| PrintError::io("write", target, e.into_error()))?;
+    let bytes = tmp.as_file().metadata().map_err(|e| PrintError::io("write", target, e))?.len();
+    tmp.as_file().sync_all().map_err(|e| PrintError::io("write", target, e))?;
+    // Temporary files are private (0600); a finished PDF is an ordinary document.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let perms = std::fs::Permissions::from_mode(0o644);
+        tmp.as_file().set_permissions(perms).map_err(|e| PrintError::io("write", target, e))?;
+    }
+    tmp.persist(target).map_err(|e| PrintError::io("write", target, e.error))?;
+    Ok(bytes)
+}
+
+/// The manifest CSV: one line per placed code.
+pub struct Manifest {
+    file: SafeFile,
+}
+
+impl Manifest {
+    pub fn create(target: &Path) -> Result<Self, PrintError> {
+        let mut file = SafeFile::create(target)?;
+        file.writer()
+            .write_all(b"row,line,page,slot,column,label_row,x_mm,y_mm,size_mm,payload\n")
+            .map_err(|e| PrintError::io("write", target, e))?;
+        Ok(Manifest { file })
+    }
+
+    pub fn add(&mut self, p: &Placement) -> Result<(), PrintError> {
+        let target = self.file.target.clone();
+        let w = self.file.writer();
+        let payload = csv_field(&p.payload);
+        writeln!(
+            w,
+            "{},{},{},{},{},{},{:.2},{:.2},{:.2},{payload}",
+            p.row, p.line, p.page, p.slot, p.column, p.label_row, p.x, p.y, p.size
+        )
+        .map_err(|e| PrintError::io("write", &target, e))
+    }
+
+    pub fn commit(self) -> Result<u64, PrintError> {
+        self.file.commit()
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Makes sure `target`'s folder exists and the path is not a folder.
+pub fn check_target(target: &Path) -> Result<(), PrintError> {
+    if target.is_dir() {
+        return Err(PrintError::option(format!(
+            "{} is a folder; give a file name like labels.pdf",
+            target.display()
+        )));
+    }
+    let dir = folder_of(target);
+    if !dir.is_dir() {
+        return Err(PrintError::io(
+            "write in",
+            dir,
+            std::io::Error::new(std::io::ErrorKind::NotFound, "the folder does not exist"),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,137 @@
+//! A whole PDF document written page by page: page objects and their (compressed) content go
+//! out as soon as each page is made; the page tree, the caption font and the catalog follow at
+//! the end.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use pdf_writer::{Chunk, Filter, Name, Rect, Ref, TextStr};
+
+use super::font_objects::{deflate, write_font};
+use super::page::{FONT_RES, SPOT_RES};
+use super::writer::ObjectWriter;
+use crate::error::PrintError;
+use crate::ink::Ink;
+use crate::layout::{Area, Imposition};
+use crate::length::pt;
+
+/// A page ready to be written: its content (uncompressed) and the caption glyphs it uses.
+pub struct PageOut {
+    pub content: Vec<u8>,
+    pub glyphs: Vec<(u16, char)>,
+}
+
+pub struct DocumentWriter<W: Write> {
+    w: ObjectWriter<W>,
+    pages: Ref,
+    font: Ref,
+    spot: Option<Ref>,
+    page_ids: Vec<Ref>,
+    glyphs: BTreeMap<u16, char>,
+}
+
+fn io(e: std::io::Error) -> PrintError {
+    PrintError::io("write", std::path::Path::new("the PDF"), e)
+}
+
+impl<W: Write> DocumentWriter<W> {
+    pub fn new(out: W, ink: &Ink) -> Result<Self, PrintError> {
+        let mut w = ObjectWriter::new(out).map_err(io)?;
+        let pages = w.alloc();
+        let font = w.alloc();
+        let spot = match ink {
+            Ink::Spot { name, alternate } => {
+                let id = w.alloc();
+                let mut chunk = Chunk::new();
+                {
+                    let mut sep = chunk.color_space(id).separation(Name(name.as_bytes()));
+                    sep.alternate_color_space().device_cmyk();
+                    sep.tint_exponential()
+                        .domain([0.0, 1.0])
+                        .range([0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0])
+                        .c0([0.0, 0.0, 0.0, 0.0])
+                        .c1(*alternate)
+                        .n(1.0);
+                }
+                w.put(id, &chunk).map_err(io)?;
+                Some(id)
+            }
+            _ => None,
+        };
+        Ok(DocumentWriter { w, pages, font, spot, page_ids: Vec::new(), glyphs: BTreeMap::new() })
+    }
+
+    /// Compresses `content` for a page stream (done in the parallel stage by callers).
+    pub fn compress(content: &[u8]) -> Vec<u8> {
+        deflate(content)
+    }
+
+    /// Writes one page whose content is already compressed.
+    pub fn add_page(
+        &mut self,
+        imp: &Imposition,
+        compressed: &[u8],
+        glyphs: &[(u16, char)],
+    ) -> Result<(), PrintError> {
+        let content_id = self.w.alloc();
+        let mut chunk = Chunk::new();
+        chunk.stream(content_id, compressed).filter(Filter::FlateDecode);
+        self.w.put(content_id, &chunk).map_err(io)?;
+
+        let page_id = self.w.alloc();
+        let h = imp.media_h;
+        let to_rect = |a: Area| Rect::new(pt(a.x), pt(h - a.y - a.h), pt(a.x + a.w), pt(h - a.y));
+        let mut chunk = Chunk::new();
+        {
+            let mut page = chunk.page(page_id);
+            page.parent(self.pages)
+                .media_box(Rect::new(0.0, 0.0, pt(imp.media_w), pt(h)))
+                .bleed_box(to_rect(imp.bleed))
+                .trim_box(to_rect(imp.trim))
+                .contents(content_id);
+            let mut res = page.resources();
+            if !glyphs.is_empty() {
+                res.fonts().pair(FONT_RES, self.font);
+            }
+            if let Some(spot) = self.spot {
+                res.color_spaces().pair(SPOT_RES, spot);
+            }
+        }
+        self.w.put(page_id, &chunk).map_err(io)?;
+        self.page_ids.push(page_id);
+        for (g, c) in glyphs {
+            self.glyphs.entry(*g).or_insert(*c);
+        }
+        Ok(())
+    }
+
+    /// Writes the page tree, the font, the catalog and the xref table.
+    pub fn finish(mut self, title: &str) -> Result<W, PrintError> {
+        let mut chunk = Chunk::new();
+        chunk
+            .pages(self.pages)
+            .kids(self.page_ids.iter().copied())
+            .count(self.page_ids.len() as i32);
+        self.w.put(self.pages, &chunk).map_err(io)?;
+        if !self.glyphs.is_empty() {
+            write_font(&mut self.w, self.font, &self.glyphs)?;
+        }
+        let catalog = self.w.alloc();
+        let mut chunk = Chunk::new();
+        chunk
+            .indirect(catalog)
+            .dict()
+            .pair(Name(b"Type"), Name(b"Catalog"))
+            .pair(Name(b"Pages"), self.pages);
+        self.w.put(catalog, &chunk).map_err(io)?;
+        let info = self.w.alloc();
+        let mut chunk = Chunk::new();
+        chunk
+            .indirect(info)
+            .dict()
+            .pair(Name(b"Title"), TextStr(title))
+            .pair(Name(b"Producer"), TextStr("QR Desk"));
+        self.w.put(info, &chunk).map_err(io)?;
+        self.w.finish(catalog, info).map_err(io)
+    }
+}

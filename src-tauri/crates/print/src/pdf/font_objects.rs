@@ -1,0 +1,138 @@
+//! The caption font's PDF objects, written once at the end of the document: a Type0 font with
+//! Identity-H encoding whose CIDs are the original glyph ids, a subset of the TrueType file
+//! (`subsetter`) with a CIDToGIDMap from original to subset ids, widths and a ToUnicode CMap
+//! so captions can be searched and copied.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::{Chunk, Filter, Name, Rect, Ref, Str};
+
+use super::writer::ObjectWriter;
+use crate::error::PrintError;
+use crate::font::{self, FONT_DATA, FONT_NAME};
+
+/// Writes the font under `type0` for the glyphs in `used` (glyph id → character).
+pub fn write_font<W: Write>(
+    w: &mut ObjectWriter<W>,
+    type0: Ref,
+    used: &BTreeMap<u16, char>,
+) -> Result<(), PrintError> {
+    let face = font::face()?;
+    let io = |e: std::io::Error| PrintError::io("write", std::path::Path::new("the PDF"), e);
+    let cid = w.alloc();
+    let descriptor = w.alloc();
+    let file = w.alloc();
+    let to_unicode = w.alloc();
+    let cid_to_gid = w.alloc();
+
+    let mut remapper = subsetter::GlyphRemapper::new();
+    remapper.remap(0);
+    for gid in used.keys() {
+        remapper.remap(*gid);
+    }
+    let subset = subsetter::subset(FONT_DATA, 0, &remapper).map_err(|e| {
+        PrintError::option(format!(
+            "the caption font could not be subset ({e:?}); report this as a bug"
+        ))
+    })?;
+    let tag = subset_tag(used);
+    let base_font = format!("{tag}+{FONT_NAME}");
+
+    let mut chunk = Chunk::new();
+    chunk
+        .type0_font(type0)
+        .base_font(Name(base_font.as_bytes()))
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(cid)
+        .to_unicode(to_unicode);
+    w.put(type0, &chunk).map_err(io)?;
+
+    let mut chunk = Chunk::new();
+    {
+        let mut cid_font = chunk.cid_font(cid);
+        cid_font
+            .subtype(CidFontType::Type2)
+            .base_font(Name(base_font.as_bytes()))
+            .system_info(SystemInfo {
+                registry: Str(b"Adobe"),
+                ordering: Str(b"Identity"),
+                supplement: 0,
+            })
+            .font_descriptor(descriptor)
+            .default_width(font::width_1000(face, 0))
+            .cid_to_gid_map_stream(cid_to_gid);
+        let mut widths = cid_font.widths();
+        for gid in used.keys() {
+            widths.consecutive(*gid, [font::width_1000(face, *gid)]);
+        }
+    }
+    w.put(cid, &chunk).map_err(io)?;
+
+    let upem = f32::from(face.units_per_em());
+    let scale = |v: i16| f32::from(v) * 1000.0 / upem;
+    let bbox = face.global_bounding_box();
+    let mut chunk = Chunk::new();
+    chunk
+        .font_descriptor(descriptor)
+        .name(Name(base_font.as_bytes()))
+        .flags(FontFlags::SYMBOLIC)
+        .bbox(Rect::new(scale(bbox.x_min), scale(bbox.y_min), scale(bbox.x_max), scale(bbox.y_max)))
+        .italic_angle(0.0)
+        .ascent(scale(face.ascender()))
+        .descent(scale(face.descender()))
+        .cap_height(scale(face.capital_height().unwrap_or(face.ascender())))
+        .stem_v(80.0)
+        .font_file2(file);
+    w.put(descriptor, &chunk).map_err(io)?;
+
+    let compressed = deflate(&subset);
+    let mut chunk = Chunk::new();
+    chunk
+        .stream(file, &compressed)
+        .filter(Filter::FlateDecode)
+        .pair(Name(b"Length1"), subset.len() as i32);
+    w.put(file, &chunk).map_err(io)?;
+
+    let max_cid = used.keys().next_back().copied().unwrap_or(0);
+    let mut map = vec![0u8; (usize::from(max_cid) + 1) * 2];
+    for gid in used.keys() {
+        let new = remapper.get(*gid).unwrap_or(0);
+        let i = usize::from(*gid) * 2;
+        map[i..i + 2].copy_from_slice(&new.to_be_bytes());
+    }
+    let compressed = deflate(&map);
+    let mut chunk = Chunk::new();
+    chunk.stream(cid_to_gid, &compressed).filter(Filter::FlateDecode);
+    w.put(cid_to_gid, &chunk).map_err(io)?;
+
+    let mut cmap = UnicodeCmap::new(
+        Name(b"Custom"),
+        SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"UCS"), supplement: 0 },
+    );
+    for (gid, c) in used {
+        cmap.pair(*gid, *c);
+    }
+    let cmap = cmap.finish();
+    let mut chunk = Chunk::new();
+    chunk.cmap(to_unicode, &cmap);
+    w.put(to_unicode, &chunk).map_err(io)?;
+    Ok(())
+}
+
+/// Six upper-case letters derived from the glyph set (PDF subset naming convention).
+fn subset_tag(used: &BTreeMap<u16, char>) -> String {
+    let mut h: u32 = 2166136261;
+    for gid in used.keys() {
+        for b in gid.to_be_bytes() {
+            h = (h ^ u32::from(b)).wrapping_mul(16777619);
+        }
+    }
+    (0..6).map(|i| char::from(b'A' + ((h >> (i * 5)) % 26) as u8)).collect()
+}
+
+/// zlib-compresses a stream for `/FlateDecode`.
+pub fn deflate(data: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec_zlib(data, 3)
+}

@@ -1,0 +1,162 @@
+//! The UI's live preview: one page of a job as SVG, laid out by the same engine that writes the
+//! PDF (same imposition, same placements, same encoder and EC level), so what the preview shows
+//! is where the codes will print. Text is drawn with the system's sans-serif font, which is the
+//! one approximation: the PDF embeds DejaVu Sans.
+
+use std::fmt::Write as _;
+use std::sync::atomic::AtomicBool;
+
+use serde::Serialize;
+
+use crate::engine::{run_pipeline, Placement, Plan};
+use crate::error::{PrintError, RowProblem};
+use crate::options::PrintJob;
+use crate::pdf::document::DocumentWriter;
+use crate::symbol::encode;
+
+/// One previewed page and what the engine found on the way to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PreviewPage {
+    /// A standalone SVG document, 1 user unit = 1 mm.
+    pub svg: String,
+    /// Codes on this page.
+    pub labels: u64,
+    /// Rows read up to and including this page.
+    pub rows_read: u64,
+    /// Rows that will not print, up to this page (row, value, reason, fix).
+    pub problems: Vec<RowProblem>,
+}
+
+/// Page `page_index` (from 0) of `job` as SVG. Invalid rows are reported, not fatal, so the
+/// preview can list every problem before printing.
+pub fn render_preview_svg(job: &PrintJob, page_index: u64) -> Result<PreviewPage, PrintError> {
+    let mut lenient = job.clone();
+    lenient.options.skip_invalid = true;
+    lenient.options.verify = false;
+    lenient.options.manifest = None;
+    let plan = Plan::new(&lenient)?;
+    let mut doc = DocumentWriter::new(std::io::sink(), &lenient.options.ink)?;
+    let never = AtomicBool::new(false);
+    let mut placed: Vec<Placement> = Vec::new();
+    let outcome = run_pipeline(&plan, &mut doc, 0, Some(page_index), &|_| {}, &never, &mut |p| {
+        if p.page == page_index + 1 {
+            placed.push(p.clone());
+        }
+        Ok(())
+    })?;
+    let imp = &plan.imp;
+    let ink = lenient.options.ink.hex();
+    let quiet = f64::from(lenient.options.quiet_zone);
+    let mut svg = String::with_capacity(16 * 1024);
+    let (w, h) = (imp.media_w, imp.media_h);
+    let _ = write!(
+        svg,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.2} {h:.2}" width="{w:.2}mm" height="{h:.2}mm"><rect width="{w:.2}" height="{h:.2}" fill="#ffffff"/>"##
+    );
+    if !imp.one_per_page {
+        for slot in 0..imp.per_page() {
+            let (x, y) = imp.label_origin(slot);
+            let _ = write!(
+                svg,
+                r##"<rect x="{x:.2}" y="{y:.2}" width="{:.2}" height="{:.2}" rx="1.5" fill="none" stroke="#c9ced6" stroke-width="0.2"/>"##,
+                imp.label_w, imp.label_h
+            );
+        }
+    } else {
+        let t = imp.trim;
+        let _ = write!(
+            svg,
+            r##"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="none" stroke="#c9ced6" stroke-width="0.2" stroke-dasharray="1 1"/>"##,
+            t.x, t.y, t.w, t.h
+        );
+    }
+    for p in &placed {
+        // Same payload and EC as the PDF: the same symbol.
+        let Ok(symbol) = encode(&p.payload, lenient.options.ec) else { continue };
+        let unit = p.size / (f64::from(symbol.modules) + 2.0 * quiet);
+        let _ = write!(
+            svg,
+            r#"<g transform="translate({:.3} {:.3}) scale({unit:.5})" fill="{ink}" shape-rendering="crispEdges"><path d=""#,
+            p.x + quiet * unit,
+            p.y + quiet * unit
+        );
+        for r in &symbol.rects {
+            let _ = write!(svg, "M{} {}h{}v{}h-{}z", r.x, r.y, r.w, r.h, r.w);
+        }
+        svg.push_str("\"/></g>");
+        if let (Some(a), false) = (p.caption_area, p.caption.is_empty()) {
+            let size = (a.h.min(4.0) * 0.8).max(1.2);
+            let _ = write!(
+                svg,
+                r##"<text x="{:.2}" y="{:.2}" font-family="sans-serif" font-size="{size:.2}" fill="#1f2430" text-anchor="middle" dominant-baseline="middle">{}</text>"##,
+                a.x + a.w / 2.0,
+                a.y + a.h / 2.0,
+                xml_escape(&p.caption)
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    Ok(PreviewPage {
+        svg,
+        labels: placed.len() as u64,
+        rows_read: outcome.rows,
+        problems: outcome.skipped,
+    })
+}
+
+fn xml_escape(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '&' => "&amp;".to_string(),
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '"' => "&quot;".to_string(),
+            c if c.is_control() => " ".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::find_layout;
+    use crate::options::PrintOptions;
+    use crate::source::{PrintItem, Source};
+
+    fn job(payloads: &[&str]) -> PrintJob {
+        let items = payloads
+            .iter()
+            .map(|p| PrintItem {
+                payload: p.to_string(),
+                fields: [("name".to_string(), format!("<{p}>"))].into_iter().collect(),
+            })
+            .collect();
+        PrintJob {
+            source: Source::Items(items),
+            layout: find_layout("avery-l7160").unwrap(),
+            options: PrintOptions { caption: Some("{name}".into()), ..PrintOptions::default() },
+        }
+    }
+
+    #[test]
+    fn draws_every_code_of_the_page_and_escapes_captions() {
+        let page =
+            render_preview_svg(&job(&["https://a.example/1", "https://a.example/2"]), 0).unwrap();
+        assert_eq!(page.labels, 2);
+        assert!(page.problems.is_empty());
+        assert!(page.svg.starts_with("<svg") && page.svg.ends_with("</svg>"));
+        assert_eq!(page.svg.matches("<path").count(), 2, "one path per code");
+        assert!(page.svg.contains("&lt;https://a.example/1&gt;"), "caption escaped");
+        assert_eq!(page.svg.matches("stroke=\"#c9ced6\"").count(), 21, "all 21 label outlines");
+    }
+
+    #[test]
+    fn lists_bad_rows_instead_of_failing() {
+        let long = "x".repeat(5000);
+        let page = render_preview_svg(&job(&["https://a.example/1", "", &long]), 0).unwrap();
+        assert_eq!(page.labels, 1);
+        assert_eq!(page.problems.len(), 2);
+        assert_eq!(page.problems[0].row, 2);
+    }
+}

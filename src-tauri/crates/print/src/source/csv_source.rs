@@ -1,0 +1,212 @@
+//! CSV input: UTF-8 with or without BOM, comma/semicolon/tab detected from the header line or
+//! given, quoted fields with embedded newlines (the csv crate), payload column chosen by name.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufReader, Chain, Cursor, Read};
+
+use super::{CsvSource, Row};
+use crate::caption_template::CaptionTemplate;
+use crate::error::PrintError;
+
+type Input = Chain<Cursor<Vec<u8>>, BufReader<File>>;
+
+/// Column names tried, in order, when no payload column is given.
+const PAYLOAD_COLUMNS: [&str; 6] = ["url", "payload", "short_url", "link", "content", "data"];
+
+/// Streaming rows of a CSV file.
+pub struct CsvRows {
+    reader: csv::Reader<Input>,
+    record: csv::StringRecord,
+    payload_index: usize,
+    columns: HashMap<String, usize>,
+    caption: Option<CaptionTemplate>,
+    number: u64,
+    path: String,
+}
+
+/// The delimiter used most often on the first line, outside quotes (comma when none is).
+pub fn detect_delimiter(head: &[u8]) -> u8 {
+    let first_line = head.split(|b| *b == b'\n').next().unwrap_or(head);
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for &b in first_line {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for (d, n) in counts.iter_mut() {
+                if b == *d {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    counts.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map_or(b',', |(d, _)| *d)
+}
+
+/// Opens a CSV file: skips a BOM, detects the delimiter, reads the header line.
+fn open_reader(
+    source: &CsvSource,
+) -> Result<(csv::Reader<Input>, Vec<String>, String), PrintError> {
+    let path = source.path.display().to_string();
+    let file = File::open(&source.path).map_err(|e| PrintError::io("read", &source.path, e))?;
+    let mut file = BufReader::new(file);
+    let mut head = vec![0u8; 8192];
+    let mut filled = 0;
+    while filled < head.len() {
+        let n =
+            file.read(&mut head[filled..]).map_err(|e| PrintError::io("read", &source.path, e))?;
+        if n == 0 {
+            break;
+        }
+        filled += n;
+    }
+    head.truncate(filled);
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        head.drain(..3);
+    }
+    let delimiter = source.delimiter.unwrap_or_else(|| detect_delimiter(&head));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(Cursor::new(head).chain(file));
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| csv_error(&path, e))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    if headers.iter().all(String::is_empty) {
+        return Err(PrintError::option(format!(
+            "{path} is empty; the first line must name the columns, like name,url"
+        )));
+    }
+    Ok((reader, headers, path))
+}
+
+/// The first rows of a CSV file, for the UI's column mapping.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct CsvTable {
+    pub columns: Vec<String>,
+    /// Up to `max_rows` data rows, cells as text.
+    pub rows: Vec<Vec<String>>,
+    /// Every data row in the file.
+    pub row_count: u64,
+    /// The column the engine would print when none is chosen, if any.
+    pub payload_column: Option<String>,
+}
+
+/// Reads the header, the first `max_rows` rows and counts the rest.
+pub fn preview_csv(source: &CsvSource, max_rows: usize) -> Result<CsvTable, PrintError> {
+    let (mut reader, columns, path) = open_reader(source)?;
+    let mut rows = Vec::new();
+    let mut row_count = 0u64;
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).map_err(|e| csv_error(&path, e))? {
+        if rows.len() < max_rows {
+            rows.push(record.iter().map(str::to_string).collect());
+        }
+        row_count += 1;
+    }
+    let payload_column = pick_column(&columns, None, &path).ok().map(|i| columns[i].clone());
+    Ok(CsvTable { columns, rows, row_count, payload_column })
+}
+
+impl CsvRows {
+    pub fn open(
+        source: &CsvSource,
+        caption: Option<&str>,
+        serial_start: u64,
+    ) -> Result<Self, PrintError> {
+        let (reader, headers, path) = open_reader(source)?;
+        let payload_index = pick_column(&headers, source.column.as_deref(), &path)?;
+        let caption =
+            caption.map(|t| CaptionTemplate::parse(t, serial_start, Some(&headers))).transpose()?;
+        let columns = headers.iter().enumerate().map(|(i, h)| (h.clone(), i)).collect();
+        Ok(CsvRows {
+            reader,
+            record: csv::StringRecord::new(),
+            payload_index,
+            columns,
+            caption,
+            number: 0,
+            path,
+        })
+    }
+}
+
+fn pick_column(headers: &[String], wanted: Option<&str>, path: &str) -> Result<usize, PrintError> {
+    let find = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    match wanted {
+        Some(name) => find(name).ok_or_else(|| {
+            PrintError::option(format!(
+                "{path} has no column \"{name}\"; its columns are: {}",
+                headers.join(", ")
+            ))
+        }),
+        None => PAYLOAD_COLUMNS
+            .iter()
+            .find_map(|c| find(c))
+            .or((headers.len() == 1).then_some(0))
+            .ok_or_else(|| {
+                PrintError::option(format!(
+                    "{path}: say which column holds the payload with --column; its columns \
+                     are: {}",
+                    headers.join(", ")
+                ))
+            }),
+    }
+}
+
+fn csv_error(path: &str, e: csv::Error) -> PrintError {
+    let line = e.position().map(|p| format!(" at line {}", p.line())).unwrap_or_default();
+    match e.kind() {
+        csv::ErrorKind::Io(_) => PrintError::option(format!("could not read {path}: {e}")),
+        csv::ErrorKind::Utf8 { .. } => PrintError::option(format!(
+            "{path}{line} is not UTF-8 text; save the file as \"CSV UTF-8\" and try again"
+        )),
+        _ => PrintError::option(format!("{path}{line} is not valid CSV: {e}")),
+    }
+}
+
+impl Iterator for CsvRows {
+    type Item = Result<Row, PrintError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.reader.read_record(&mut self.record) {
+                Err(e) => return Some(Err(csv_error(&self.path, e))),
+                Ok(false) => return None,
+                Ok(true) => {}
+            }
+            // A blank line is not a data row.
+            if self.record.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            self.number += 1;
+            let line = self.record.position().map_or(0, |p| p.line());
+            let payload = self.record.get(self.payload_index).unwrap_or("").trim().to_string();
+            let record = &self.record;
+            let columns = &self.columns;
+            let caption = self
+                .caption
+                .as_ref()
+                .map(|t| t.render(self.number, |f| columns.get(f).and_then(|i| record.get(*i))))
+                .unwrap_or_default();
+            return Some(Ok(Row { number: self.number, line, payload, caption }));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_delimiters_outside_quotes() {
+        assert_eq!(detect_delimiter(b"a,b,c\n1;2"), b',');
+        assert_eq!(detect_delimiter(b"\"a,b\";c;d\n"), b';');
+        assert_eq!(detect_delimiter(b"a\tb\n"), b'\t');
+        assert_eq!(detect_delimiter(b"url\n"), b',');
+    }
+}

@@ -1,0 +1,99 @@
+//! Where the rows to print come from: a CSV file, or payloads the caller already has (the CLI
+//! and UI fill [`PrintItem`]s from the local cache with each code's short URL).
+
+mod csv_source;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::caption_template::CaptionTemplate;
+use crate::error::PrintError;
+
+pub use csv_source::{preview_csv, CsvRows, CsvTable};
+
+/// One payload with named fields for the caption template (`{name}`, `{title}` …).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PrintItem {
+    pub payload: String,
+    pub fields: BTreeMap<String, String>,
+}
+
+/// A CSV file to print.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CsvSource {
+    pub path: PathBuf,
+    /// Column holding the payload; `None` picks `url`, `payload`, `short_url`, `link` or
+    /// `content`, or the only column.
+    pub column: Option<String>,
+    /// Field delimiter; `None` detects comma, semicolon or tab from the header line.
+    pub delimiter: Option<u8>,
+}
+
+/// The rows of a job.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Source {
+    Csv(CsvSource),
+    Items(Vec<PrintItem>),
+}
+
+/// One data row, ready to encode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Data row number from 1.
+    pub number: u64,
+    /// File line where the row starts (0 when not from a file).
+    pub line: u64,
+    pub payload: String,
+    pub caption: String,
+}
+
+/// Reads rows one at a time, so memory stays flat however long the input is.
+pub enum RowReader<'a> {
+    Csv(Box<CsvRows>),
+    Items {
+        items: std::iter::Enumerate<std::slice::Iter<'a, PrintItem>>,
+        caption: Option<CaptionTemplate>,
+    },
+}
+
+impl<'a> RowReader<'a> {
+    /// Opens `source`; `caption` is the template text (`None` = no captions).
+    pub fn open(
+        source: &'a Source,
+        caption: Option<&str>,
+        serial_start: u64,
+    ) -> Result<Self, PrintError> {
+        match source {
+            Source::Csv(csv) => {
+                Ok(RowReader::Csv(Box::new(CsvRows::open(csv, caption, serial_start)?)))
+            }
+            Source::Items(items) => Ok(RowReader::Items {
+                items: items.iter().enumerate(),
+                caption: caption
+                    .map(|t| CaptionTemplate::parse(t, serial_start, None))
+                    .transpose()?,
+            }),
+        }
+    }
+}
+
+impl Iterator for RowReader<'_> {
+    type Item = Result<Row, PrintError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            RowReader::Csv(rows) => rows.next(),
+            RowReader::Items { items, caption } => {
+                let (i, item) = items.next()?;
+                let number = i as u64 + 1;
+                let caption = caption
+                    .as_ref()
+                    .map(|t| t.render(number, |f| item.fields.get(f).map(String::as_str)))
+                    .unwrap_or_default();
+                Some(Ok(Row { number, line: 0, payload: item.payload.clone(), caption }))
+            }
+        }
+    }
+}

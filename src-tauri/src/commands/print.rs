@@ -1,0 +1,142 @@
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+use qrdesk_app::print_service::{
+    self, CsvPreview, PrintPreview, PrintRequest, PrintResult, SheetLayout,
+};
+use qrdesk_core::{AppError, CodeId};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
+
+use super::CmdResult;
+use crate::save_path::ask_save_path;
+use crate::state::DesktopState;
+
+#[tauri::command]
+pub fn list_layouts() -> Vec<SheetLayout> {
+    print_service::list_layouts()
+}
+
+#[derive(Deserialize)]
+pub struct CsvPreviewRequest {
+    text: String,
+}
+
+#[tauri::command]
+pub fn csv_preview(
+    state: State<'_, DesktopState>,
+    request: CsvPreviewRequest,
+) -> CmdResult<CsvPreview> {
+    print_service::csv_preview(state.ctx()?, &request.text)
+}
+
+#[tauri::command]
+pub async fn print_preview<R: Runtime>(
+    app: AppHandle<R>,
+    request: PrintRequest,
+) -> CmdResult<PrintPreview> {
+    blocking(app, move |state| print_service::print_preview(state.ctx()?, &request)).await
+}
+
+/// Asks where to save, then writes the PDF with progress events; `None` when the person
+/// closes the save dialog.
+#[tauri::command]
+pub async fn print_run<R: Runtime>(
+    app: AppHandle<R>,
+    request: PrintRequest,
+) -> CmdResult<Option<PrintResult>> {
+    let Some(out) = ask_save_path(&app, "qr-codes.pdf", "PDF", "pdf").await? else {
+        return Ok(None);
+    };
+    let emitter = app.clone();
+    blocking(app, move |state| {
+        state.print_cancel.store(false, Ordering::SeqCst);
+        let progress = |p| {
+            let _ = emitter.emit("print://progress", p);
+        };
+        print_service::print_run(state.ctx()?, &request, &out, &progress, &state.print_cancel)
+            .map(Some)
+    })
+    .await
+}
+
+#[tauri::command]
+pub fn print_cancel(state: State<'_, DesktopState>) {
+    state.print_cancel.store(true, Ordering::SeqCst);
+}
+
+#[derive(Deserialize)]
+pub struct ExportRequest {
+    code: CodeId,
+    format: String,
+}
+
+#[derive(Serialize)]
+pub struct ExportResult {
+    path: String,
+}
+
+/// Downloads one code as SVG, PNG or PDF to where the person chooses.
+#[tauri::command]
+pub async fn export_code<R: Runtime>(
+    app: AppHandle<R>,
+    request: ExportRequest,
+) -> CmdResult<Option<ExportResult>> {
+    let format = request.format.to_ascii_lowercase();
+    let name = format!("qr-code-{}.{format}", request.code);
+    let Some(out) = ask_save_path(&app, &name, &format.to_ascii_uppercase(), &format).await? else {
+        return Ok(None);
+    };
+    blocking(app, move |state| {
+        let path = print_service::export_code(state.ctx()?, request.code, &format, &out)?;
+        Ok(Some(ExportResult { path: path.display().to_string() }))
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct PathRequest {
+    path: PathBuf,
+}
+
+#[tauri::command]
+pub fn open_path<R: Runtime>(app: AppHandle<R>, request: PathRequest) -> CmdResult<()> {
+    let path = written_file(&request.path)?;
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| AppError::io(format!("Could not open {}: {e}", path.display())))
+}
+
+#[tauri::command]
+pub fn show_in_folder<R: Runtime>(app: AppHandle<R>, request: PathRequest) -> CmdResult<()> {
+    let path = written_file(&request.path)?;
+    app.opener()
+        .reveal_item_in_dir(&path)
+        .map_err(|e| AppError::io(format!("Could not show {} in its folder: {e}", path.display())))
+}
+
+/// Only files of the kinds QR Desk writes, and only existing ones, may be opened.
+fn written_file(path: &std::path::Path) -> CmdResult<PathBuf> {
+    let ok_ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["pdf", "svg", "png", "csv"].contains(&e.to_ascii_lowercase().as_str()));
+    if !ok_ext || !path.is_absolute() || !path.is_file() {
+        return Err(AppError::bad_input(format!(
+            "{} is not a file QR Desk wrote (PDF, SVG, PNG or CSV)",
+            path.display()
+        )));
+    }
+    Ok(path.to_path_buf())
+}
+
+/// Runs CPU- or disk-heavy work off the async runtime's threads.
+async fn blocking<R: Runtime, T: Send + 'static>(
+    app: AppHandle<R>,
+    f: impl FnOnce(&DesktopState) -> CmdResult<T> + Send + 'static,
+) -> CmdResult<T> {
+    tauri::async_runtime::spawn_blocking(move || f(&app.state::<DesktopState>()))
+        .await
+        .map_err(|e| AppError::io(format!("The job stopped unexpectedly: {e}")))?
+}
