@@ -38,6 +38,13 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             library::code_analytics,
             library::list_outbox,
             sync::sync_status,
+            sync::start_sync,
+            sync::cancel_sync,
+            sync::edit_code,
+            sync::retry_outbox,
+            sync::discard_outbox,
+            sync::outbox_conflict,
+            sync::resolve_conflict,
             print::list_layouts,
             print::csv_preview,
             print::print_preview,
@@ -53,6 +60,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
 pub fn run() {
     let app = builder(tauri::Builder::default()).setup(|app| {
         resume_demo(app.handle().clone());
+        background_sync(app.handle().clone());
         Ok(())
     });
     if let Err(e) = app.run(tauri::generate_context!()) {
@@ -79,6 +87,32 @@ fn resume_demo<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
                 Ok(server) => *running = Some(server),
                 Err(e) => eprintln!("QR Desk: the demo simulator did not start: {}", e.message),
             }
+        }
+    });
+}
+
+/// How often the window syncs on its own while it is open.
+const BACKGROUND_SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Syncs shortly after start and then every few minutes. Offline is not an error worth a
+/// dialog: the failure is recorded on the account and the Sync screen shows "offline".
+fn background_sync<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    use tauri::Manager;
+    tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        loop {
+            let state = app.state::<state::DesktopState>();
+            let has_accounts = state
+                .ctx()
+                .ok()
+                .and_then(|ctx| qrdesk_app::accounts_view::list_accounts(ctx).ok())
+                .is_some_and(|a| a.iter().any(|a| a.provider.has_codes()));
+            if has_accounts {
+                if let Some(cancel) = state.begin_sync(None) {
+                    commands::sync::run_sync(app.clone(), None, cancel).await;
+                }
+            }
+            tokio::time::sleep(BACKGROUND_SYNC_EVERY).await;
         }
     });
 }

@@ -3,8 +3,9 @@
 
 use qrdesk_app::demo::DemoServer;
 use qrdesk_app::{resolve_data_dir, AppContext};
-use qrdesk_core::AppError;
+use qrdesk_core::{AccountId, AppError};
 use qrdesk_secrets::{KeychainStore, Namespace, SecretStore};
+use qrdesk_sync::CancellationToken;
 use std::sync::atomic::AtomicBool;
 use tokio::sync::Mutex;
 
@@ -17,6 +18,14 @@ pub struct DesktopState {
     pub demo: Mutex<Option<DemoServer>>,
     /// Raised by `print_cancel`; the running print job stops and writes nothing.
     pub print_cancel: AtomicBool,
+    /// The running sync (its cancel token and the accounts it covers), if any.
+    sync: std::sync::Mutex<Option<RunningSync>>,
+}
+
+struct RunningSync {
+    cancel: CancellationToken,
+    /// `None` = every account.
+    account: Option<AccountId>,
 }
 
 impl DesktopState {
@@ -25,11 +34,53 @@ impl DesktopState {
     pub fn open() -> DesktopState {
         let ctx = resolve_data_dir(None).and_then(|(dir, _)| AppContext::open(&dir));
         let keychain = Namespace::from_env().map(KeychainStore::new);
-        DesktopState { ctx, keychain, demo: Mutex::new(None), print_cancel: AtomicBool::new(false) }
+        DesktopState {
+            ctx,
+            keychain,
+            demo: Mutex::new(None),
+            print_cancel: AtomicBool::new(false),
+            sync: std::sync::Mutex::new(None),
+        }
     }
 
     pub fn ctx(&self) -> Result<&AppContext, AppError> {
         self.ctx.as_ref().map_err(Clone::clone)
+    }
+
+    /// Registers a sync run; `None` when one is already running.
+    pub fn begin_sync(&self, account: Option<AccountId>) -> Option<CancellationToken> {
+        let mut running = self.sync.lock().unwrap_or_else(|p| p.into_inner());
+        if running.is_some() {
+            return None;
+        }
+        let cancel = CancellationToken::new();
+        *running = Some(RunningSync { cancel: cancel.clone(), account });
+        Some(cancel)
+    }
+
+    pub fn end_sync(&self) {
+        *self.sync.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
+    pub fn cancel_sync(&self) {
+        if let Some(r) = self.sync.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+            r.cancel.cancel();
+        }
+    }
+
+    /// Accounts a sync is working on now.
+    pub fn syncing(&self) -> Vec<AccountId> {
+        let running = self.sync.lock().unwrap_or_else(|p| p.into_inner());
+        match running.as_ref() {
+            None => Vec::new(),
+            Some(RunningSync { account: Some(id), .. }) => vec![*id],
+            Some(RunningSync { account: None, .. }) => self
+                .ctx()
+                .ok()
+                .and_then(|ctx| qrdesk_app::accounts_view::list_accounts(ctx).ok())
+                .map(|all| all.iter().map(|a| a.id).collect())
+                .unwrap_or_default(),
+        }
     }
 
     pub fn secrets(&self) -> Result<&dyn SecretStore, AppError> {

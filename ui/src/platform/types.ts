@@ -3,10 +3,7 @@
 // serialises them (snake_case fields, `null` for `Option::None`, tagged enums with `kind`).
 // When one of them gains `#[derive(TS)]` in Rust, replace it with a re-export.
 
-import type { AppError } from "../bindings/AppError";
 import type { AuditEvent } from "../bindings/AuditEvent";
-import type { CodeChanges } from "../bindings/CodeChanges";
-import type { CodeStatus } from "../bindings/CodeStatus";
 
 // Generated from Rust (scripts/gen-bindings.sh): re-exported so screens import from one place.
 export type { AccountSync } from "../bindings/AccountSync";
@@ -37,54 +34,24 @@ export type { SortKey } from "../bindings/SortKey";
 export type { SyncOverview } from "../bindings/SyncOverview";
 export type { WorkspaceOption } from "../bindings/WorkspaceOption";
 export type { WorkspaceQuery } from "../bindings/WorkspaceQuery";
+export type { CodeVersion } from "../bindings/CodeVersion";
+export type { ConflictChoice } from "../bindings/ConflictChoice";
+export type { ConflictDetail } from "../bindings/ConflictDetail";
+export type { EditCodeRequest } from "../bindings/EditCodeRequest";
+export type { ResolveRequest } from "../bindings/ResolveRequest";
+export type { SyncPhase } from "../bindings/SyncPhase";
+export type { SyncProgress } from "../bindings/SyncProgress";
+export type { SyncRequest } from "../bindings/SyncRequest";
 
 export type { AuditEvent };
 
 /** `remove_account` payload. */
 export type RemoveAccountRequest = { id: number; purge: boolean };
 
-export type EditCodeRequest = { code: number; changes: CodeChanges };
-
 export type ExportFormat = "svg" | "png" | "pdf";
 export type ExportRequest = { code: number; format: ExportFormat };
 /** `null` from `export_code` = the user closed the save dialog. */
 export type ExportResult = { path: string };
-
-/** One side of a conflict. */
-export type CodeVersion = {
-  name: string;
-  destination: string;
-  status: CodeStatus;
-  updated_at: string | null;
-};
-
-/** `outbox_conflict`: both versions, side by side. */
-export type ConflictDetail = {
-  entry: number;
-  code: number;
-  /** The edit waiting in the outbox, applied to the base version. */
-  mine: CodeVersion;
-  /** What the service holds now. */
-  theirs: CodeVersion;
-};
-
-export type ConflictChoice = "keep_mine" | "keep_theirs";
-export type ResolveRequest = { entry: number; choice: ConflictChoice };
-
-export type SyncPhase = "listing" | "analytics" | "outbox" | "done" | "failed" | "cancelled";
-
-/** Event `sync://progress`. */
-export type SyncProgress = {
-  account: number;
-  phase: SyncPhase;
-  done: number;
-  /** `null` while the total is not known yet. */
-  total: number | null;
-  error: AppError | null;
-};
-
-/** `start_sync` payload: `account: null` = every account. */
-export type SyncRequest = { account: number | null };
 
 // ---- Print ----
 

@@ -16,6 +16,7 @@ pub mod library;
 pub mod outbox_view;
 pub mod print_service;
 pub mod print_source;
+pub mod sync_service;
 pub mod sync_view;
 
 pub use context::AppContext;
