@@ -47,7 +47,9 @@ step "keychain and end-to-end tests (private D-Bus, unlocked gnome-keyring, Xvfb
 cargo build -p qrdesk-desktop --locked --quiet
 tests/with-session.sh bash -c '
   set -e
-  QRDESK_KEYCHAIN_TESTS=1 cargo test -p qrdesk-secrets --test keychain --locked
+  export QRDESK_KEYCHAIN_TESTS=1
+  cargo test -p qrdesk-secrets --test keychain --locked
+  cargo test -p qrdesk-cli --test account_keychain --locked
   tests/e2e/run.sh'
 
 step "done: all tests passed"

@@ -46,5 +46,5 @@ pub enum Command {
     #[command(subcommand)]
     Outbox(outbox::OutboxCommand),
     /// Make print-ready PDFs of QR codes from a CSV or from cached codes.
-    Print(print::PrintArgs),
+    Print(Box<print::PrintArgs>),
 }

@@ -21,7 +21,7 @@ pub fn dispatch(cli: Cli) -> CommandResult {
         Command::Sync(args) => sync::run(&global, args),
         Command::Codes(cmd) => codes::run(&global, cmd),
         Command::Outbox(cmd) => outbox::run(&global, cmd),
-        Command::Print(args) => print::run(&global, args),
+        Command::Print(args) => print::run(&global, *args),
     }
 }
 
