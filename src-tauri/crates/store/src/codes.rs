@@ -62,11 +62,14 @@ impl CodeOrder {
     }
 }
 
-const SELECT: &str =
-    "SELECT c.id, c.account_id, c.remote_id, c.name, c.kind, c.destination, c.content,
-        c.status, c.scans_total, c.remote_updated_at, c.updated_at, c.local_revision, c.deleted,
-        EXISTS (SELECT 1 FROM outbox o WHERE o.code_id = c.id AND o.state <> 'done')
-    FROM codes c JOIN accounts a ON a.id = c.account_id";
+const COLUMNS: &str = "c.id, c.account_id, c.remote_id, c.name, c.kind, c.destination, c.content,
+    c.status, c.scans_total, c.remote_updated_at, c.updated_at, c.local_revision, c.deleted,
+    EXISTS (SELECT 1 FROM outbox o WHERE o.code_id = c.id AND o.state <> 'done')";
+
+/// A search matching more codes than this lists the newest first instead of in the filter's
+/// order: sorting every match is what makes a search slow on a large cache (tens of ms at
+/// 100,000 codes), and a person refines a search that broad anyway.
+pub const SEARCH_SORTED_BY_NAME_UP_TO: usize = 2_000;
 
 pub fn insert(
     conn: &Connection,
@@ -97,9 +100,11 @@ pub fn insert(
 }
 
 pub fn get(conn: &Connection, id: CodeId) -> Result<QrCode, StoreError> {
-    conn.query_row(&format!("{SELECT} WHERE c.id = ?1"), [id], |r| Ok(from_row(r)))
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("There is no code #{id} in the local cache")))?
+    conn.query_row(&format!("SELECT {COLUMNS} FROM codes c WHERE c.id = ?1"), [id], |r| {
+        Ok(from_row(r))
+    })
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound(format!("There is no code #{id} in the local cache")))?
 }
 
 pub fn find_by_remote_id(
@@ -108,7 +113,7 @@ pub fn find_by_remote_id(
     remote_id: &str,
 ) -> Result<Option<QrCode>, StoreError> {
     conn.query_row(
-        &format!("{SELECT} WHERE c.account_id = ?1 AND c.remote_id = ?2"),
+        &format!("SELECT {COLUMNS} FROM codes c WHERE c.account_id = ?1 AND c.remote_id = ?2"),
         params![account, remote_id],
         |r| Ok(from_row(r)),
     )
@@ -116,30 +121,76 @@ pub fn find_by_remote_id(
     .transpose()
 }
 
+/// Codes matching `filter` in its order. A search is driven by the full-text index; when it
+/// matches more than [`SEARCH_SORTED_BY_NAME_UP_TO`] codes they come newest first instead.
 pub fn list(conn: &Connection, filter: &CodeFilter) -> Result<Vec<QrCode>, StoreError> {
-    let (where_sql, args) = where_clause(filter);
     let limit = filter.limit.map(i64::from).unwrap_or(-1);
+    let offset = filter.offset;
+    let (conds, args) = conditions(filter);
+    let Some(fts) = filter.search.as_deref().and_then(fts_query) else {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM codes c {} ORDER BY {} LIMIT {limit} OFFSET {offset}",
+            where_sql(&conds),
+            filter.order.sql()
+        );
+        return query_codes(conn, &sql, args);
+    };
+    // The index yields matches newest first; the codes table is only read for those.
+    let mut fts_conds = vec!["codes_fts MATCH ?"];
+    fts_conds.extend(conds.iter().copied());
+    let mut fts_args = vec![Value::Text(fts)];
+    fts_args.extend(args);
+    let from = "FROM codes_fts f CROSS JOIN codes c ON c.id = f.rowid";
+    let cap = SEARCH_SORTED_BY_NAME_UP_TO;
+    let ids: Vec<i64> = {
+        let sql = format!(
+            "SELECT c.id {from} {} ORDER BY f.rowid DESC LIMIT {}",
+            where_sql(&fts_conds),
+            cap + 1
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(fts_args.iter()), |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    if ids.len() > cap {
+        let sql = format!(
+            "SELECT {COLUMNS} {from} {} ORDER BY f.rowid DESC LIMIT {limit} OFFSET {offset}",
+            where_sql(&fts_conds)
+        );
+        return query_codes(conn, &sql, fts_args);
+    }
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = vec!["?"; ids.len()].join(",");
     let sql = format!(
-        "{SELECT} {where_sql} ORDER BY {} LIMIT {limit} OFFSET {}",
-        filter.order.sql(),
-        filter.offset
+        "SELECT {COLUMNS} FROM codes c WHERE c.id IN ({marks}) ORDER BY {} LIMIT {limit} OFFSET {offset}",
+        filter.order.sql()
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    query_codes(conn, &sql, ids.into_iter().map(Value::Integer).collect())
+}
+
+fn query_codes(conn: &Connection, sql: &str, args: Vec<Value>) -> Result<Vec<QrCode>, StoreError> {
+    let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| Ok(from_row(r)))?;
     rows.map(|r| r?).collect()
 }
 
 /// How many codes match `filter` (ignoring limit/offset).
 pub fn count(conn: &Connection, filter: &CodeFilter) -> Result<u64, StoreError> {
-    let (where_sql, args) = where_clause(filter);
-    let sql =
-        format!("SELECT count(*) FROM codes c JOIN accounts a ON a.id = c.account_id {where_sql}");
+    let (mut conds, mut args) = conditions(filter);
+    if let Some(q) = filter.search.as_deref().and_then(fts_query) {
+        conds.push("c.id IN (SELECT rowid FROM codes_fts WHERE codes_fts MATCH ?)");
+        args.push(Value::Text(q));
+    }
+    let sql = format!("SELECT count(*) FROM codes c {}", where_sql(&conds));
     let n: i64 = conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
     Ok(n.max(0) as u64)
 }
 
-fn where_clause(f: &CodeFilter) -> (String, Vec<Value>) {
-    let mut conds: Vec<&str> = Vec::new();
+/// The filter's conditions on `codes c`, except the search.
+fn conditions(f: &CodeFilter) -> (Vec<&'static str>, Vec<Value>) {
+    let mut conds: Vec<&'static str> = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     if !f.include_deleted {
         conds.push("c.deleted = 0");
@@ -153,22 +204,20 @@ fn where_clause(f: &CodeFilter) -> (String, Vec<Value>) {
         args.push(Value::Text(s.as_str().into()));
     }
     if let Some(e) = f.environment {
-        conds.push("a.environment = ?");
+        conds.push("c.account_id IN (SELECT id FROM accounts WHERE environment = ?)");
         args.push(Value::Text(e.as_str().into()));
     }
     if f.pending_only {
         conds.push("EXISTS (SELECT 1 FROM outbox o WHERE o.code_id = c.id AND o.state <> 'done')");
     }
-    if let Some(q) = f.search.as_deref() {
-        if let Some(q) = fts_query(q) {
-            conds.push("c.id IN (SELECT rowid FROM codes_fts WHERE codes_fts MATCH ?)");
-            args.push(Value::Text(q));
-        }
-    }
+    (conds, args)
+}
+
+fn where_sql(conds: &[&str]) -> String {
     if conds.is_empty() {
-        (String::new(), args)
+        String::new()
     } else {
-        (format!("WHERE {}", conds.join(" AND ")), args)
+        format!("WHERE {}", conds.join(" AND "))
     }
 }
 

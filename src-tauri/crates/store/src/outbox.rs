@@ -65,7 +65,10 @@ pub fn list(
 
 /// The state of a code's most urgent waiting entry (conflict, then needs confirmation, then
 /// failed, then pending), or `None` when nothing waits.
-pub fn most_urgent_state(conn: &Connection, code: CodeId) -> Result<Option<OutboxState>, StoreError> {
+pub fn most_urgent_state(
+    conn: &Connection,
+    code: CodeId,
+) -> Result<Option<OutboxState>, StoreError> {
     let state: Option<String> = conn
         .query_row(
             "SELECT state FROM outbox WHERE code_id = ?1 AND state <> 'done'
@@ -80,7 +83,11 @@ pub fn most_urgent_state(conn: &Connection, code: CodeId) -> Result<Option<Outbo
 
 /// Counts an attempt before its request is sent, so a send interrupted by a crash is known
 /// afterwards (a create is then looked for on the service before it is sent again).
-pub fn begin_attempt(conn: &Connection, id: OutboxId, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub fn begin_attempt(
+    conn: &Connection,
+    id: OutboxId,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     let changed = conn.execute(
         "UPDATE outbox SET attempts = attempts + 1, updated_at = ?2 WHERE id = ?1",
         params![id, ts(now)],

@@ -75,7 +75,7 @@ pub fn locals_by_remote_ids(
         let mut args: Vec<Value> = Vec::with_capacity(chunk.len() + 1);
         args.push(Value::Integer(account));
         args.extend(chunk.iter().map(|id| Value::Text((*id).to_string())));
-        let mut stmt = conn.prepare(&sql)?;
+        let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| Ok(local_from_row(r)))?;
         for row in rows {
             let local = row??;
@@ -251,8 +251,7 @@ pub fn mark_deleted(conn: &Connection, id: CodeId, now: DateTime<Utc>) -> Result
 /// analytics and outbox rows.
 pub fn forget_unsent(conn: &Connection, id: CodeId) -> Result<(), StoreError> {
     conn.execute("DELETE FROM outbox WHERE code_id = ?1", [id])?;
-    let changed =
-        conn.execute("DELETE FROM codes WHERE id = ?1 AND remote_id IS NULL", [id])?;
+    let changed = conn.execute("DELETE FROM codes WHERE id = ?1 AND remote_id IS NULL", [id])?;
     if changed == 0 {
         return Err(StoreError::Invalid(format!(
             "Code #{id} already exists on its service; only an unsent create can be forgotten"

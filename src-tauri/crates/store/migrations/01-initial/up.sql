@@ -107,6 +107,8 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_waiting ON outbox (state, code_id, id);
 CREATE INDEX outbox_by_account ON outbox (account_id, id);
+-- "Does this code have an edit waiting?" is asked for every listed code.
+CREATE INDEX outbox_by_code ON outbox (code_id, state);
 
 -- Key events. No foreign key: the log outlives a removed account. Never holds a secret.
 CREATE TABLE audit_log (

@@ -1,0 +1,168 @@
+//! Reading a CSV of codes to create (`qrdesk codes import`): UTF-8 with or without BOM, comma,
+//! semicolon or tab detected from the header line, quoted fields (the `csv` crate).
+//!
+//! The print engine has its own streaming reader for payload columns; its reader type is not
+//! public and yields one payload column, while an import needs two named columns, so this small
+//! reader follows the same rules (BOM, delimiter detection, header names, blank lines skipped).
+
+use std::path::Path;
+
+use qrdesk_core::AppError;
+
+use crate::edits::{check_url, NewCodeInput};
+
+/// Column names tried, in order, when none is given.
+const NAME_COLUMNS: [&str; 3] = ["name", "title", "label"];
+const DESTINATION_COLUMNS: [&str; 5] = ["destination", "url", "link", "target", "redirect"];
+
+/// Every data row of `path` as a code to create. Any bad row refuses the whole file, naming
+/// each bad row's line, so an import is all or nothing.
+pub fn read_codes_csv(
+    path: &Path,
+    name_column: Option<&str>,
+    destination_column: Option<&str>,
+) -> Result<Vec<NewCodeInput>, AppError> {
+    let shown = path.display().to_string();
+    let bytes =
+        std::fs::read(path).map_err(|e| AppError::io(format!("Could not read {shown}: {e}")))?;
+    parse_codes_csv(&bytes, &shown, name_column, destination_column)
+}
+
+pub fn parse_codes_csv(
+    bytes: &[u8],
+    shown: &str,
+    name_column: Option<&str>,
+    destination_column: Option<&str>,
+) -> Result<Vec<NewCodeInput>, AppError> {
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(detect_delimiter(bytes))
+        .flexible(true)
+        .from_reader(bytes);
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| csv_error(shown, &e))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let name_at = pick(&headers, name_column, &NAME_COLUMNS, "name", shown)?;
+    let dest_at = pick(&headers, destination_column, &DESTINATION_COLUMNS, "destination", shown)?;
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(shown, &e))?;
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        let name = record.get(name_at).unwrap_or("").trim().to_string();
+        let destination = record.get(dest_at).unwrap_or("").trim().to_string();
+        if name.is_empty() {
+            problems.push(format!("line {line}: the name is empty"));
+        } else if let Err(e) = check_url(&destination) {
+            let first = e.message.split(';').next().unwrap_or_default().to_string();
+            problems.push(format!("line {line}: {first}"));
+        } else {
+            rows.push(NewCodeInput { name, destination });
+        }
+    }
+    if !problems.is_empty() {
+        let more = problems.len().saturating_sub(10);
+        let mut listed = problems.into_iter().take(10).collect::<Vec<_>>().join("; ");
+        if more > 0 {
+            listed.push_str(&format!("; and {more} more"));
+        }
+        return Err(AppError::bad_input(format!(
+            "{shown} has rows QR Desk cannot create, so nothing was queued ({listed}). Destinations must start with https:// or http://"
+        )));
+    }
+    if rows.is_empty() {
+        return Err(AppError::bad_input(format!("{shown} has no data rows")));
+    }
+    Ok(rows)
+}
+
+fn pick(
+    headers: &[String],
+    wanted: Option<&str>,
+    defaults: &[&str],
+    what: &str,
+    shown: &str,
+) -> Result<usize, AppError> {
+    let find = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name.trim()));
+    let found = match wanted {
+        Some(name) => find(name),
+        None => defaults.iter().find_map(|c| find(c)),
+    };
+    found.ok_or_else(|| {
+        let asked = wanted.map_or_else(
+            || format!("no {what} column (tried {})", defaults.join(", ")),
+            |n| format!("no column \"{n}\""),
+        );
+        AppError::bad_input(format!(
+            "{shown} has {asked}; its columns are: {}. Name the column with --{what}-column",
+            headers.join(", ")
+        ))
+    })
+}
+
+/// The delimiter used most on the header line outside quotes (comma when none is).
+fn detect_delimiter(bytes: &[u8]) -> u8 {
+    let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or(bytes);
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for &b in first_line {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            for (d, n) in counts.iter_mut() {
+                if b == *d {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    counts.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map_or(b',', |(d, _)| *d)
+}
+
+fn csv_error(shown: &str, e: &csv::Error) -> AppError {
+    let line = e.position().map(|p| format!(" at line {}", p.line())).unwrap_or_default();
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => AppError::bad_input(format!(
+            "{shown}{line} is not UTF-8 text; save the file as \"CSV UTF-8\" and try again"
+        )),
+        csv::ErrorKind::Io(_) => AppError::io(format!("Could not read {shown}: {e}")),
+        _ => AppError::bad_input(format!("{shown}{line} is not valid CSV: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_bom_semicolons_quotes_and_named_columns() {
+        let text = "\u{feff}Title;Target;note\n\"Table 1; window\";https://a.example/1;x\n\n Table 2 ;https://a.example/2;\n";
+        let rows = parse_codes_csv(text.as_bytes(), "t.csv", None, None).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].name, "Table 1; window");
+        assert_eq!(
+            rows[1],
+            NewCodeInput { name: "Table 2".into(), destination: "https://a.example/2".into() }
+        );
+        let tabs = "a\tb\nMenu\thttps://m.example\n";
+        let rows = parse_codes_csv(tabs.as_bytes(), "t.tsv", Some("a"), Some("B")).unwrap();
+        assert_eq!(rows[0].destination, "https://m.example");
+    }
+
+    #[test]
+    fn bad_rows_refuse_the_whole_file_and_name_their_lines() {
+        let text = "name,url\nOk,https://a.example\n,https://b.example\nNo URL,b.example\n";
+        let e = parse_codes_csv(text.as_bytes(), "t.csv", None, None).unwrap_err();
+        assert!(e.message.contains("line 3: the name is empty"), "{}", e.message);
+        assert!(e.message.contains("line 4"), "{}", e.message);
+        let e = parse_codes_csv(b"foo,bar\n1,2\n", "t.csv", None, None).unwrap_err();
+        assert!(e.message.contains("its columns are: foo, bar"), "{}", e.message);
+        assert!(parse_codes_csv(b"name,url\n", "t.csv", None, None).is_err());
+    }
+}
