@@ -49,7 +49,12 @@ export const OUTBOX_LABEL: Record<OutboxState, [Tone, string]> = {
 
 export function OutboxBadge({ state }: { state: OutboxState }) {
   const [tone, text] = OUTBOX_LABEL[state];
-  return <Badge tone={tone}>{text}</Badge>;
+  // `data-outbox-state` lets the end-to-end suite find a badge without depending on its words.
+  return (
+    <span class={`badge badge-${tone}`} data-outbox-state={state}>
+      {text}
+    </span>
+  );
 }
 
 export function EnvBadge({ env }: { env: "live" | "test" }) {

@@ -48,3 +48,17 @@ describe("buildChanges", () => {
     expect(nameProblem("x".repeat(201))).toMatch(/under 200/);
   });
 });
+
+describe("buildChanges for a code the service keeps without a name", () => {
+  const unnamed = { name: "", destination: "https://a.example/", status: "active" as const };
+  it("lets its destination change while it stays unnamed", () => {
+    expect(buildChanges(unnamed, { ...unnamed, destination: "https://b.example/" })).toEqual({
+      changes: { destination: "https://b.example/" },
+      problems: {},
+    });
+  });
+  it("still refuses clearing a name that exists", () => {
+    const named = { ...unnamed, name: "Menu" };
+    expect(buildChanges(named, { ...named, name: " " }).problems.name).toMatch(/name/);
+  });
+});

@@ -44,7 +44,10 @@ export function buildChanges(
   edited: { name: string; destination: string; status: CodeChanges["status"] },
 ): { changes: CodeChanges | null; problems: EditProblems } {
   const problems: EditProblems = {};
-  const n = nameProblem(edited.name);
+  // Some services keep codes without a name (ExaRoutes): such a code may stay unnamed, but a
+  // name that exists may not be cleared.
+  const keptUnnamed = edited.name.trim() === "" && current.name.trim() === "";
+  const n = keptUnnamed ? null : nameProblem(edited.name);
   if (n) problems.name = n;
   const d = destinationProblem(edited.destination);
   if (d) problems.destination = d;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysUntil, formatAge, formatCount, formatDate, formatDateTime, formatExpiry, formatRelative, lastDays, shortUrl } from "./format";
+import { daysUntil, displayName, formatAge, formatCount, formatDate, formatDateTime, formatExpiry, formatRelative, lastDays, shortUrl } from "./format";
 
 const now = new Date("2026-11-22T12:00:00Z");
 const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
@@ -46,5 +46,13 @@ describe("format", () => {
     expect(formatCount(null)).toBe("—");
     expect(lastDays(7, now)).toEqual({ from: "2026-11-16", to: "2026-11-22" });
     expect(shortUrl("https://exr.to/abc/")).toBe("exr.to/abc");
+  });
+});
+
+describe("displayName", () => {
+  it("keeps a name and stands in for a missing one", () => {
+    expect(displayName("Menu")).toBe("Menu");
+    expect(displayName("  ")).toBe("Untitled code");
+    expect(displayName(null)).toBe("Untitled code");
   });
 });

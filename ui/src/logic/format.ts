@@ -94,3 +94,9 @@ export function lastDays(days: number, now: Date = new Date()): { from: string; 
 export function shortUrl(url: string): string {
   return url.replace(/^https?:\/\//i, "").replace(/\/$/, "");
 }
+
+/** What a code is called on screen: its name, or a stand-in when the service keeps none. */
+export function displayName(name: string | null | undefined): string {
+  const n = (name ?? "").trim();
+  return n === "" ? "Untitled code" : n;
+}

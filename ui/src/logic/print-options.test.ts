@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LAYOUTS } from "../platform/fake-data";
-import { contrastRatio, defaultPrintOptions, hasProblems, labelRects, maxSymbolMm, sheetsNeeded, validatePrintOptions } from "./print-options";
+import { contrastRatio, defaultPrintOptions, hasProblems, labelRects, maxSymbolMm, sheetsNeeded, shortLayoutName, validatePrintOptions } from "./print-options";
 
 const l7160 = LAYOUTS.find((l) => l.id === "avery-l7160")!;
 
@@ -45,5 +45,14 @@ describe("print options", () => {
     expect(sheetsNeeded(21, l7160, 1)).toBe(1);
     expect(sheetsNeeded(21, l7160, 2)).toBe(2);
     expect(sheetsNeeded(0, l7160, 5)).toBe(0);
+  });
+});
+
+describe("shortLayoutName", () => {
+  it("keeps the product name before the colon", () => {
+    expect(shortLayoutName("Avery L7160 / J8160: 21 address labels (3 × 7) on A4")).toBe("Avery L7160 / J8160");
+  });
+  it("leaves a name without a description alone", () => {
+    expect(shortLayoutName("Custom grid")).toBe("Custom grid");
   });
 });

@@ -100,3 +100,12 @@ export function sheetsNeeded(labels: number, layout: SheetLayout, startAt: numbe
   const perSheet = layout.columns * layout.rows;
   return Math.ceil((labels + Math.max(0, startAt - 1)) / perSheet);
 }
+
+/**
+ * The part of a layout's name that fits the picker (`Avery L7160 / J8160` of
+ * `Avery L7160 / J8160: 21 address labels (3 × 7) on A4`); the grid is shown under it.
+ */
+export function shortLayoutName(name: string): string {
+  const cut = name.indexOf(":");
+  return cut > 0 ? name.slice(0, cut).trim() : name;
+}

@@ -11,7 +11,7 @@ import { ErrorNotice, SuccessNotice } from "../components/ErrorNotice";
 import { describedBy, Field } from "../components/Field";
 import { QrPreview } from "../components/QrPreview";
 import { buildChanges, DESTINATION_MAX, type EditProblems } from "../logic/destination";
-import { formatCount, formatDateTime, formatRelative, isoDay, lastDays, shortUrl } from "../logic/format";
+import { displayName, formatCount, formatDateTime, formatRelative, isoDay, lastDays, shortUrl } from "../logic/format";
 import { PROVIDER_NAMES } from "../logic/key-detect";
 import { toAppError } from "../platform/backend";
 import type { ExportFormat } from "../platform/types";
@@ -126,7 +126,7 @@ export function CodeDetail({ id }: { id: number }) {
       <button type="button" class="btn btn-quiet back" onClick={() => navigate({ screen: "library" })}>← Library</button>
       <header class="screen-head code-head">
         <div>
-          <h1 id="code-title">{code.name}</h1>
+          <h1 id="code-title">{displayName(code.name)}</h1>
           <p class="muted">
             {account ? `${account.label} · ${PROVIDER_NAMES[account.provider]}` : "Unknown account"} {account && <EnvBadge env={account.environment} />}{" "}
             <CodeStatusBadge status={code.status} />

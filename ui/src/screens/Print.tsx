@@ -6,7 +6,7 @@ import { describedBy, Field } from "../components/Field";
 import { ProgressBar } from "../components/ProgressBar";
 import { SheetDrawing } from "../components/SheetDrawing";
 import { formatCount } from "../logic/format";
-import { defaultPrintOptions, hasProblems, maxSymbolMm, validatePrintOptions } from "../logic/print-options";
+import { defaultPrintOptions, hasProblems, maxSymbolMm, shortLayoutName, validatePrintOptions } from "../logic/print-options";
 import { toAppError } from "../platform/backend";
 import type { CaptionSource, ColumnMapping, CsvPreview, EcLevel, PrintOptions, PrintPreview, PrintRequest, PrintResult, SheetLayout } from "../platform/types";
 
@@ -21,6 +21,7 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
   const [search, setSearch] = useState(libraryQuery.search);
   const [csvText, setCsvText] = useState<string | null>(null);
   const [csvName, setCsvName] = useState("");
+  const [pasted, setPasted] = useState("");
   const [csv, setCsv] = useState<CsvPreview | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [preview, setPreview] = useState<PrintPreview | null>(null);
@@ -83,12 +84,19 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
 
   const readCsv = async (file: File | undefined) => {
     if (!file) return;
+    try {
+      await loadCsv(await file.text(), file.name);
+    } catch (e) {
+      setError(toAppError(e));
+    }
+  };
+
+  const loadCsv = async (text: string, name: string) => {
     setError(null);
     try {
-      const text = await file.text();
       const p = await backend.csvPreview({ text });
       setCsvText(text);
-      setCsvName(file.name);
+      setCsvName(name);
       setCsv(p);
       setMapping(p.suggested);
       if (p.suggested.caption) set("caption", "column");
@@ -156,8 +164,19 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
                 <div class="field">
                   <label for="csv-file">CSV file</label>
                   <input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => void readCsv(e.currentTarget.files?.[0])} />
-                  {csvName && <p class="hint">{csvName}: {formatCount(csv?.row_count)} rows</p>}
+                  {csvName && <p class="hint" id="csv-summary">{csvName}: {formatCount(csv?.row_count)} rows</p>}
                 </div>
+                <details class="paste-csv">
+                  <summary>Or paste the rows</summary>
+                  <div class="field">
+                    <label for="csv-text">CSV text (first line: column names)</label>
+                    <textarea id="csv-text" rows={5} spellcheck={false} autocomplete="off" value={pasted} placeholder={"url,caption\nhttps://example.com/menu,Menu"}
+                      onInput={(e) => setPasted(e.currentTarget.value)} />
+                  </div>
+                  <button id="csv-use-text" type="button" class="btn btn-small" disabled={pasted.trim() === ""} onClick={() => void loadCsv(pasted, "Pasted rows")}>
+                    Use these rows
+                  </button>
+                </details>
                 {csv && mapping && (
                   <>
                     <div class="inline-fields mapping">
@@ -201,7 +220,7 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
                   const next = layouts.find((l) => l.id === id);
                   setOptions((o) => ({ ...o, layout: id, size_mm: next ? Math.min(o.size_mm, maxSymbolMm(next, o.caption !== "none")) : o.size_mm, start_at: 1 }));
                 }}>
-                  {layouts.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+                  {layouts.map((l) => <option key={l.id} value={l.id} title={l.name}>{shortLayoutName(l.name)}</option>)}
                 </select>
                 {layout && <p class="hint">{layout.columns} × {layout.rows} labels of {layout.label_width_mm} × {layout.label_height_mm} mm on {layout.paper}</p>}
               </div>
@@ -282,7 +301,7 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
             </button>
           )}
           {result && (
-            <SuccessNotice text={`PDF saved: ${formatCount(result.labels)} labels on ${result.pages} pages.`}>
+            <SuccessNotice text={`PDF saved: ${formatCount(result.labels)} ${result.labels === 1 ? "label" : "labels"} on ${formatCount(result.pages)} ${result.pages === 1 ? "page" : "pages"}.`}>
               <p class="mono small" id="print-result-path">{result.path}</p>
               <div class="btn-group">
                 <button id="open-pdf" type="button" class="btn btn-small" onClick={() => backend.openPath({ path: result.path }).catch((e: unknown) => setError(toAppError(e)))}>Open the PDF</button>

@@ -5,7 +5,7 @@ import { useApp } from "../app/context";
 import { OutboxBadge } from "../components/Badge";
 import { ErrorNotice, SuccessNotice } from "../components/ErrorNotice";
 import { ProgressBar } from "../components/ProgressBar";
-import { formatCount, formatDateTime, formatRelative } from "../logic/format";
+import { displayName, formatCount, formatDateTime, formatRelative } from "../logic/format";
 import { PROVIDER_NAMES } from "../logic/key-detect";
 import { toAppError } from "../platform/backend";
 import type { CodeVersion, ConflictDetail, SyncOverview, SyncProgress } from "../platform/types";
@@ -17,6 +17,11 @@ const STATE_HELP: Record<OutboxEntry["state"], string> = {
   failed: "The service refused this change. Read the reason, correct the code, or discard the change.",
   done: "Sent.",
 };
+
+/** A code's name for the outbox list (`Code #7` when it could not be read). */
+function displayNameOf(code: { name: string } | null, id: number): string {
+  return code ? displayName(code.name) : `Code #${id}`;
+}
 
 const STATUS_LABEL: Record<CodeVersion["status"], string> = { active: "Active", paused: "Paused", draft: "Draft", archived: "Archived" };
 
@@ -90,7 +95,7 @@ export function Sync() {
       setOnline(o.online);
       setEntries(e);
       const ids = [...new Set(e.map((x) => x.code))];
-      const pairs = await Promise.all(ids.map(async (id) => [id, (await backend.getCode(id).catch(() => null))?.name ?? `Code #${id}`] as const));
+      const pairs = await Promise.all(ids.map(async (id) => [id, displayNameOf(await backend.getCode(id).catch(() => null), id)] as const));
       setNames(new Map(pairs));
       setRunning(o.accounts.some((a) => a.running));
     } catch (err) {
@@ -182,7 +187,7 @@ export function Sync() {
               const err = p?.error ?? s.last_error;
               return (
                 <tr key={s.account} data-account-id={s.account}>
-                  <td>
+                  <td class="account-cell">
                     <div class="cell-title">{a?.label ?? `Account ${s.account}`}</div>
                     <div class="muted small">{a ? PROVIDER_NAMES[a.provider] : ""}</div>
                   </td>
