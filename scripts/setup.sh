@@ -10,7 +10,7 @@ say() { echo "== setup: $*" >&2; }
 
 RUN_PKGS=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
           libayatana-appindicator3-dev librsvg2-dev libdbus-1-dev dbus gnome-keyring xvfb xauth)
-TEST_PKGS=(webkit2gtk-driver libsecret-tools poppler-utils imagemagick)
+TEST_PKGS=(webkit2gtk-driver libsecret-tools poppler-utils imagemagick python3-venv)
 pkgs=("${RUN_PKGS[@]}")
 [ "$purpose" = test ] && pkgs+=("${TEST_PKGS[@]}")
 

@@ -85,13 +85,13 @@ pub fn render_preview_svg(job: &PrintJob, page_index: u64) -> Result<PreviewPage
         }
         svg.push_str("\"/></g>");
         if let (Some(a), false) = (p.caption_area, p.caption.is_empty()) {
-            let size = (a.h.min(4.0) * 0.8).max(1.2);
+            let (text, size) = fit_caption(&p.caption, a.w, a.h);
             let _ = write!(
                 svg,
                 r##"<text x="{:.2}" y="{:.2}" font-family="sans-serif" font-size="{size:.2}" fill="#1f2430" text-anchor="middle" dominant-baseline="middle">{}</text>"##,
                 a.x + a.w / 2.0,
                 a.y + a.h / 2.0,
-                xml_escape(&p.caption)
+                xml_escape(&text)
             );
         }
     }
@@ -102,6 +102,24 @@ pub fn render_preview_svg(job: &PrintJob, page_index: u64) -> Result<PreviewPage
         rows_read: outcome.rows,
         problems: outcome.skipped,
     })
+}
+
+/// Average advance of a sans-serif glyph, as a share of the font size.
+const GLYPH_ADVANCE: f64 = 0.55;
+/// The smallest caption the preview draws (mm); the PDF engine stops shrinking at 5 pt too.
+const MIN_CAPTION_MM: f64 = 1.8;
+
+/// Shrinks a caption to the box's width (like the PDF engine), and cuts it with "…" when even
+/// the smallest size does not fit.
+fn fit_caption(text: &str, width: f64, height: f64) -> (String, f64) {
+    let chars = text.chars().count().max(1) as f64;
+    let size = (height.min(4.0) * 0.8).min(width / (chars * GLYPH_ADVANCE));
+    if size >= MIN_CAPTION_MM {
+        return (text.to_string(), size);
+    }
+    let fits = ((width / (MIN_CAPTION_MM * GLYPH_ADVANCE)).floor() as usize).saturating_sub(1);
+    let cut: String = text.chars().take(fits).collect();
+    (format!("{cut}…"), MIN_CAPTION_MM)
 }
 
 fn xml_escape(s: &str) -> String {
@@ -149,6 +167,17 @@ mod tests {
         assert_eq!(page.svg.matches("<path").count(), 2, "one path per code");
         assert!(page.svg.contains("&lt;https://a.example/1&gt;"), "caption escaped");
         assert_eq!(page.svg.matches("stroke=\"#c9ced6\"").count(), 21, "all 21 label outlines");
+    }
+
+    #[test]
+    fn long_captions_shrink_then_are_cut() {
+        let (text, size) = fit_caption("Short", 40.0, 6.0);
+        assert_eq!(text, "Short");
+        assert!(size > 3.0);
+        let long = "Autumn launch poster for the north entrance of store 32";
+        let (text, size) = fit_caption(long, 30.0, 6.0);
+        assert!(text.ends_with('…'), "{text}");
+        assert!((text.chars().count() as f64) * size * GLYPH_ADVANCE <= 30.0 + size);
     }
 
     #[test]

@@ -320,32 +320,10 @@ impl HttpCore {
         } else if reading || e.is_body() || e.is_decode() {
             format!("The connection to {name} ({host}) broke off while the answer was arriving")
         } else {
-            format!(
-                "The request to {name} ({host}) failed on the way ({})",
-                e.without_url_display()
-            )
+            // The transport's own wording ("SendRequest: connection closed before message
+            // completed") means nothing to the people reading this; the kind says what to do.
+            format!("The connection to {name} ({host}) was closed before it answered")
         };
         ProviderError::new(ErrorKind::Network, msg)
-    }
-}
-
-/// `reqwest::Error`'s text without the URL (URLs hold no secrets, but keep messages short).
-trait WithoutUrlDisplay {
-    fn without_url_display(&self) -> String;
-}
-
-impl WithoutUrlDisplay for reqwest::Error {
-    fn without_url_display(&self) -> String {
-        let mut parts = Vec::new();
-        let mut src: Option<&dyn std::error::Error> = std::error::Error::source(self);
-        while let Some(s) = src {
-            parts.push(s.to_string());
-            src = s.source();
-        }
-        if parts.is_empty() {
-            "no further detail".to_string()
-        } else {
-            parts.join(": ")
-        }
     }
 }
