@@ -386,6 +386,26 @@ fn no_secret_leaks_into_files_output_or_errors() {
     ] {
         lab.run(&args, "");
     }
+    // Print the synced codes: a PDF sheet and one SVG per code (plain text, searched below).
+    let out = lab.dir.path().join("labels.pdf").display().to_string();
+    let each = lab.dir.path().join("each").display().to_string();
+    let qs = qid.to_string();
+    lab.ok(
+        &[
+            "--json",
+            "print",
+            "--account",
+            &qs,
+            "--layout",
+            "avery-l7160",
+            "--caption",
+            "{name}",
+            "-o",
+            &out,
+        ],
+        "",
+    );
+    lab.ok(&["print", "--account", &qs, "--each", "svg", "--out-dir", &each], "");
     lab.ok(&["account", "remove", &exr.to_string()], "");
 
     let mut haystack = lab.transcript.clone().into_bytes();
