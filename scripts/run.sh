@@ -17,11 +17,15 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
 fi
 
 echo "== no display found: opening QR Desk on a virtual display (Xvfb)" >&2
+# The virtual session brings its own throw-away keychain, so it also gets its own data folder:
+# keys and the accounts that need them come and go together.
+export QRDESK_DATA_DIR="${QRDESK_DATA_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/qrdesk-run.XXXXXX")}"
+echo "== data folder for this session: $QRDESK_DATA_DIR" >&2
 shot="$PWD/target/qrdesk-run.png"
 mkdir -p "$(dirname "$shot")"
 exec tests/with-session.sh bash -c '
   "$0" "${@:2}" & app=$!
   sleep "${QRDESK_RUN_SHOT_AFTER:-8}"
   import -window root "$1" 2>/dev/null && echo "== screenshot: $1" >&2
-  if [ -n "${QRDESK_RUN_SECONDS:-}" ]; then sleep "$QRDESK_RUN_SECONDS"; kill $app; fi
+  if [ -n "${QRDESK_RUN_SECONDS:-}" ]; then sleep "$QRDESK_RUN_SECONDS"; kill $app; wait $app || true; exit 0; fi
   wait $app' "$app" "$shot" "$@"
