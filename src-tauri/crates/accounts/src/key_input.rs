@@ -24,6 +24,7 @@ pub(crate) fn resolve_key(
     if secret.is_empty() {
         return Err(AppError::new(ErrorKind::MissingCredentials, "No API key was given"));
     }
+    check_key_text(&secret)?;
     let format = detect_key_format(secret.expose());
     let provider = match (provider, format) {
         (Some(chosen), Some(f)) if f.provider != chosen => {
@@ -81,6 +82,30 @@ pub(crate) fn resolve_key(
     Ok(KeyInput { provider, environment, credential })
 }
 
+/// The longest key accepted: every documented key is far shorter, so more is a paste mistake.
+pub const MAX_KEY_CHARS: usize = 1024;
+
+/// Refuses what cannot be a key: spaces or invisible characters inside it (the ends are already
+/// trimmed by [`ApiSecret::new`]) or something far longer than any key. Never shows the key.
+fn check_key_text(secret: &ApiSecret) -> Result<(), AppError> {
+    let key = secret.expose();
+    if key.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(AppError::bad_input(format!(
+            "The key {} has a space, line break or invisible character inside it. Copy it \
+             again from the service's dashboard, in one piece",
+            secret.masked()
+        )));
+    }
+    let chars = key.chars().count();
+    if chars > MAX_KEY_CHARS {
+        return Err(AppError::bad_input(format!(
+            "What was given is {chars} characters long, far longer than an API key (at most \
+             {MAX_KEY_CHARS}). Check that only the key was pasted"
+        )));
+    }
+    Ok(())
+}
+
 fn expected_prefixes(provider: ProviderKind) -> &'static str {
     match provider {
         ProviderKind::ExaRoutes => "exr_live_, exr_test_ or sk_live_",
@@ -101,6 +126,22 @@ mod tests {
         client: Option<&str>,
     ) -> Result<KeyInput, AppError> {
         resolve_key(provider, ApiSecret::new(key), client.map(str::to_string))
+    }
+
+    #[test]
+    fn keys_with_inner_whitespace_or_far_too_long_are_refused_without_showing_them() {
+        for raw in ["exr_live_abc defg1234", "exr_live_abc\tdefg1234", "ilqr_ab\u{1}cdefg1234"] {
+            let err = resolve_key(None, ApiSecret::new(raw), None).unwrap_err();
+            assert_eq!(err.kind, ErrorKind::BadInput);
+            assert!(err.message.contains("inside it"), "{}", err.message);
+            assert!(!err.message.contains("defg"), "the key is masked: {}", err.message);
+        }
+        let long = format!("exr_live_{}", "a".repeat(MAX_KEY_CHARS));
+        let err = resolve_key(None, ApiSecret::new(long), None).unwrap_err();
+        assert!(err.message.contains("far longer than an API key"), "{}", err.message);
+        assert!(!err.message.contains("aaaa"), "{}", err.message);
+        let pasted = resolve_key(None, ApiSecret::new("exr_live_abcdefg1234\n"), None);
+        assert!(pasted.is_ok(), "a trailing newline is trimmed");
     }
 
     #[test]

@@ -18,9 +18,16 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version are "errors" to clap that print to stdout and succeed.
-            let code = if e.use_stderr() { output::EXIT_USAGE } else { output::EXIT_OK };
+            if !e.use_stderr() {
+                let _ = e.print();
+                return ExitCode::from(output::EXIT_OK);
+            }
+            // Scripts asked for JSON: the usage error comes as an error object too.
+            if std::env::args_os().any(|a| a == "--json") {
+                output::print_usage_json(&e.render().to_string());
+            }
             let _ = e.print();
-            return ExitCode::from(code);
+            return ExitCode::from(output::EXIT_USAGE);
         }
     };
     let json = cli.global.json;

@@ -42,6 +42,16 @@ impl From<AppError> for Failure {
 
 pub type CommandResult = Result<Outcome, Failure>;
 
+/// The JSON error object of a usage error the argument parser found: its first paragraph on one
+/// line, without the `error: ` prefix and the usage and hints meant for a terminal.
+pub fn print_usage_json(rendered: &str) {
+    let paragraph: Vec<&str> =
+        rendered.lines().map(str::trim).take_while(|l| !l.is_empty()).collect();
+    let joined = paragraph.join(" ");
+    let message = joined.strip_prefix("error: ").unwrap_or(&joined);
+    let _ = writeln!(std::io::stdout().lock(), "{}", AppError::bad_input(message).to_json());
+}
+
 /// Prints the outcome and turns it into the process exit code.
 pub fn finish(json: bool, result: CommandResult) -> ExitCode {
     let mut stdout = std::io::stdout().lock();

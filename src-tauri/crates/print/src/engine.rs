@@ -62,10 +62,14 @@ impl<'a> Plan<'a> {
         }
         match o.size {
             SizeSpec::Symbol(s) if !(s > 0.0 && s <= 2000.0) => {
-                return Err(PrintError::option("--size must be a positive length like 30mm"))
+                return Err(PrintError::option(
+                    "--size must be more than 0 and at most 2000 mm, like 30mm",
+                ))
             }
             SizeSpec::Module(m) if !(m > 0.0 && m <= 50.0) => {
-                return Err(PrintError::option("--module must be a positive length like 0.5mm"))
+                return Err(PrintError::option(
+                    "--module must be more than 0 and at most 50 mm, like 0.5mm",
+                ))
             }
             _ => {}
         }

@@ -26,6 +26,9 @@ pub fn parse_length(text: &str) -> Result<f64, PrintError> {
     };
     match number.trim().parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(v * factor),
+        Ok(v) if v < 0.0 => Err(PrintError::option(format!(
+            "\"{text}\" is negative; this length must be 0 or more, like 30mm"
+        ))),
         _ => Err(PrintError::option(format!(
             "\"{text}\" is not a length; write it like 30mm, 3cm, 1.2in or 85pt"
         ))),

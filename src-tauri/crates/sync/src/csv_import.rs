@@ -28,6 +28,9 @@ pub fn read_codes_csv(
     parse_codes_csv(&bytes, &shown, name_column, destination_column)
 }
 
+/// The longest first (header) line accepted: column names never come near it.
+const MAX_HEADER_LINE: usize = 64 * 1024;
+
 pub fn parse_codes_csv(
     bytes: &[u8],
     shown: &str,
@@ -35,6 +38,18 @@ pub fn parse_codes_csv(
     destination_column: Option<&str>,
 ) -> Result<Vec<NewCodeInput>, AppError> {
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(AppError::bad_input(format!(
+            "{shown} is empty; the first line must name the columns, like name,url"
+        )));
+    }
+    if bytes.len() > MAX_HEADER_LINE && !bytes[..MAX_HEADER_LINE].contains(&b'\n') {
+        return Err(AppError::bad_input(format!(
+            "{shown} does not look like a CSV file: its first line is longer than {} KB. The \
+             first line must name the columns, like name,url",
+            MAX_HEADER_LINE / 1024
+        )));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(detect_delimiter(bytes))
         .flexible(true)
@@ -73,7 +88,7 @@ pub fn parse_codes_csv(
             listed.push_str(&format!("; and {more} more"));
         }
         return Err(AppError::bad_input(format!(
-            "{shown} has rows QR Desk cannot create, so nothing was queued ({listed}). Destinations must start with https:// or http://"
+            "{shown} has rows QR Desk cannot create, so nothing was queued ({listed}). Destinations must be full web addresses starting with https:// or http://"
         )));
     }
     if rows.is_empty() {
@@ -101,9 +116,31 @@ fn pick(
         );
         AppError::bad_input(format!(
             "{shown} has {asked}; its columns are: {}. Name the column with --{what}-column",
-            headers.join(", ")
+            column_list(headers)
         ))
     })
+}
+
+/// The column names for a message: the first few, each shortened, so a wide or binary header
+/// line cannot turn one error into megabytes of text.
+fn column_list(headers: &[String]) -> String {
+    const SHOWN: usize = 12;
+    const CHARS: usize = 40;
+    let mut listed: Vec<String> = headers
+        .iter()
+        .take(SHOWN)
+        .map(|h| {
+            if h.chars().count() > CHARS {
+                format!("{}…", h.chars().take(CHARS).collect::<String>())
+            } else {
+                h.clone()
+            }
+        })
+        .collect();
+    if headers.len() > SHOWN {
+        listed.push(format!("and {} more", headers.len() - SHOWN));
+    }
+    listed.join(", ")
 }
 
 /// The delimiter used most on the header line outside quotes (comma when none is).
@@ -139,6 +176,27 @@ fn csv_error(shown: &str, e: &csv::Error) -> AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_very_wide_header_is_listed_briefly() {
+        let header: Vec<String> = (0..5000).map(|i| format!("c{i}")).collect();
+        let text = format!("{}\nA\n", header.join(","));
+        let e = parse_codes_csv(text.as_bytes(), "w.csv", None, None).unwrap_err();
+        assert!(e.message.contains("c11, and 4988 more"), "{}", e.message);
+        assert!(e.message.len() < 600, "{} bytes", e.message.len());
+        let endless = "x,".repeat(40_000);
+        let e = parse_codes_csv(endless.as_bytes(), "b.csv", None, None).unwrap_err();
+        assert!(e.message.contains("does not look like a CSV file"), "{}", e.message);
+    }
+
+    #[test]
+    fn an_empty_file_says_so() {
+        for bytes in [&b""[..], b"\xEF\xBB\xBF", b"\r\n\n"] {
+            let err = parse_codes_csv(bytes, "e.csv", None, None).unwrap_err();
+            assert_eq!(err.kind, qrdesk_core::ErrorKind::BadInput);
+            assert!(err.message.starts_with("e.csv is empty;"), "{}", err.message);
+        }
+    }
 
     #[test]
     fn reads_bom_semicolons_quotes_and_named_columns() {

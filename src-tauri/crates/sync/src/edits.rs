@@ -162,16 +162,51 @@ fn check_new(input: &NewCodeInput) -> Result<(), AppError> {
     check_url(input.destination.trim())
 }
 
+/// The longest destination accepted: browsers and QR services handle about this much.
+pub const MAX_URL_CHARS: usize = 2048;
+
 /// A destination must be a web address a phone can open.
 pub fn check_url(url: &str) -> Result<(), AppError> {
     let lower = url.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
-    match rest {
-        Some(host) if !host.is_empty() && !url.chars().any(char::is_whitespace) => Ok(()),
-        _ => Err(AppError::bad_input(format!(
-            "\"{url}\" is not a web address; the destination must start with https:// or http://"
-        ))),
+    let Some(rest) = rest else {
+        return Err(AppError::bad_input(format!(
+            "\"{}\" is not a web address; the destination must start with https:// or http://",
+            shorten(url)
+        )));
+    };
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(AppError::bad_input(format!(
+            "\"{}\" contains a space or an invisible control character; remove it, or write a \
+             space as %20",
+            shorten(&url.escape_default().to_string())
+        )));
     }
+    if rest.is_empty() || rest.starts_with(['/', '?', '#', ':', '@']) {
+        return Err(AppError::bad_input(format!(
+            "\"{}\" has no host name; write the full address, like https://example.com/page",
+            shorten(url)
+        )));
+    }
+    let chars = url.chars().count();
+    if chars > MAX_URL_CHARS {
+        return Err(AppError::bad_input(format!(
+            "the destination \"{}\" is {chars} characters long; destinations can be at most \
+             {MAX_URL_CHARS}, so use a shorter address",
+            shorten(url)
+        )));
+    }
+    Ok(())
+}
+
+/// The start of a long value, enough to recognise it in a message.
+fn shorten(text: &str) -> String {
+    const SHOWN: usize = 60;
+    if text.chars().count() <= SHOWN {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(SHOWN).collect();
+    format!("{head}…")
 }
 
 #[cfg(test)]
@@ -187,10 +222,23 @@ mod tests {
             ("a.example", false),
             ("https://a.example/with space", false),
             ("", false),
+            ("javascript:alert(1)", false),
+            ("data:text/html,hi", false),
+            ("https:///path-without-host", false),
+            ("http://?q=1", false),
+            ("https://a.example/\u{1}x", false),
+            ("https://a.example/\u{0}x", false),
+            ("https://bücher.example/", true),
         ];
         for (url, ok) in cases {
             assert_eq!(check_url(url).is_ok(), ok, "{url}");
         }
+        let long = format!("https://a.example/{}", "x".repeat(MAX_URL_CHARS));
+        let err = check_url(&long).unwrap_err();
+        assert!(err.message.contains("characters long"), "{}", err.message);
+        assert!(err.message.len() < 400, "a long URL is shortened in the message");
+        let err = check_url("https://a.example/a b").unwrap_err();
+        assert!(err.message.contains("contains a space"), "{}", err.message);
     }
 
     #[test]

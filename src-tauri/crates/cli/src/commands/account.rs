@@ -345,9 +345,10 @@ fn read_secret(file: Option<&Path>, what: &str) -> Result<ApiSecret, AppError> {
     }
     let secret = ApiSecret::new(raw);
     if secret.is_empty() {
-        return Err(AppError::new(
+        // The full sentence: the kind's usual advice (add the key again) does not fit here.
+        return Err(AppError::with_message(
             ErrorKind::MissingCredentials,
-            format!("No key was given. Pipe the key into the command (echo \"$KEY\" | qrdesk …) or type it at the prompt ({what})"),
+            format!("No {what} was given. Pipe the key into the command (echo \"$KEY\" | qrdesk …) or type it at the prompt."),
         ));
     }
     Ok(secret)

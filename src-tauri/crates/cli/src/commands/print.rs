@@ -66,10 +66,10 @@ pub struct PrintArgs {
     #[arg(long, value_name = "PAGE")]
     pub page: Option<String>,
     /// Code size with its quiet zone (30mm, 1.2in); default: the largest that fits the label.
-    #[arg(long, value_name = "LEN", conflicts_with = "module")]
+    #[arg(long, value_name = "LEN", conflicts_with = "module", allow_hyphen_values = true)]
     pub size: Option<String>,
     /// Module size instead of the code size (0.5mm).
-    #[arg(long, value_name = "LEN")]
+    #[arg(long, value_name = "LEN", allow_hyphen_values = true)]
     pub module: Option<String>,
     /// Error correction: L, M, Q or H.
     #[arg(long, value_name = "L|M|Q|H", default_value = "M")]
@@ -84,7 +84,7 @@ pub struct PrintArgs {
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub serial_start: u64,
     /// Bleed around one-per-page trims (3mm).
-    #[arg(long, value_name = "LEN")]
+    #[arg(long, value_name = "LEN", allow_hyphen_values = true)]
     pub bleed: Option<String>,
     /// Draw crop marks.
     #[arg(long)]
@@ -93,7 +93,13 @@ pub struct PrintArgs {
     #[arg(long)]
     pub cut_lines: bool,
     /// Start at label N of the first sheet (part-used sheets).
-    #[arg(long, value_name = "N", default_value_t = 1)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 1,
+        allow_hyphen_values = true,
+        value_parser = clap::value_parser!(u32).range(1..=100_000)
+    )]
     pub start_at: u32,
     /// Printer calibration offset X,Y (0.5mm,-1mm): moves everything right/down.
     #[arg(long, value_name = "X,Y", allow_hyphen_values = true)]

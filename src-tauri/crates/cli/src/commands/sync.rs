@@ -22,7 +22,13 @@ pub struct SyncArgs {
     /// Account ids to sync (default: all).
     pub accounts: Vec<i64>,
     /// Window of daily scans to keep: the last N days ending today (UTC).
-    #[arg(long, default_value_t = 90, value_name = "N")]
+    #[arg(
+        long,
+        default_value_t = 90,
+        value_name = "N",
+        allow_hyphen_values = true,
+        value_parser = clap::value_parser!(u32).range(1..=3650)
+    )]
     pub analytics_days: u32,
 }
 
@@ -30,7 +36,7 @@ pub fn run(global: &GlobalArgs, args: SyncArgs) -> CommandResult {
     let (ctx, _) = super::open_context(global)?;
     let options = SyncOptions {
         accounts: args.accounts,
-        analytics_days: args.analytics_days.max(1),
+        analytics_days: args.analytics_days,
         ..SyncOptions::default()
     };
     let show_progress = !global.json && std::io::stderr().is_terminal();

@@ -45,8 +45,13 @@ struct LayoutSpec {
 
 /// Reads every layout of a `.toml` or `.json` file and checks each one.
 pub fn load_layout_file(path: &Path) -> Result<Vec<Layout>, PrintError> {
-    let text = std::fs::read_to_string(path).map_err(|e| PrintError::io("read", path, e))?;
+    let bytes = std::fs::read(path).map_err(|e| PrintError::io("read", path, e))?;
     let shown = path.display();
+    let text = String::from_utf8(bytes).map_err(|_| {
+        PrintError::option(format!(
+            "layout file {shown} is not UTF-8 text; save it as a UTF-8 .toml or .json file"
+        ))
+    })?;
     let file: LayoutFile = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         serde_json::from_str(&text)
             .map_err(|e| PrintError::option(format!("layout file {shown} is not valid: {e}")))?
@@ -80,4 +85,20 @@ pub fn load_layout_file(path: &Path) -> Result<Vec<Layout>, PrintError> {
             Ok(layout)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_bad_input_not_a_read_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("binary.toml");
+        std::fs::write(&path, b"\xff\xfe\x00garbage").unwrap();
+        let err = load_layout_file(&path).unwrap_err();
+        let app: qrdesk_core::AppError = err.into();
+        assert_eq!(app.kind, qrdesk_core::ErrorKind::BadInput);
+        assert!(app.message.contains("is not UTF-8 text"), "{}", app.message);
+    }
 }

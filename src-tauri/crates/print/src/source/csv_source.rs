@@ -45,13 +45,17 @@ pub fn detect_delimiter(head: &[u8]) -> u8 {
 }
 
 /// Opens a CSV file: skips a BOM, detects the delimiter, reads the header line.
+/// The longest first (header) line read: column names never come near it, and a file without
+/// a line break in its first 64 KB is not a CSV (this keeps memory flat on such files).
+const MAX_HEADER_LINE: usize = 64 * 1024;
+
 fn open_reader(
     source: &CsvSource,
 ) -> Result<(csv::Reader<Input>, Vec<String>, String), PrintError> {
     let path = source.path.display().to_string();
     let file = File::open(&source.path).map_err(|e| PrintError::io("read", &source.path, e))?;
     let mut file = BufReader::new(file);
-    let mut head = vec![0u8; 8192];
+    let mut head = vec![0u8; MAX_HEADER_LINE];
     let mut filled = 0;
     while filled < head.len() {
         let n =
@@ -64,6 +68,13 @@ fn open_reader(
     head.truncate(filled);
     if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
         head.drain(..3);
+    }
+    if head.len() == MAX_HEADER_LINE && !head.contains(&b'\n') {
+        return Err(PrintError::option(format!(
+            "{path} does not look like a CSV file: its first line is longer than {} KB. The \
+             first line must name the columns, like name,url",
+            MAX_HEADER_LINE / 1024
+        )));
     }
     let delimiter = source.delimiter.unwrap_or_else(|| detect_delimiter(&head));
     let mut reader = csv::ReaderBuilder::new()
@@ -135,13 +146,35 @@ impl CsvRows {
     }
 }
 
+/// The column names for a message: the first few, each shortened, so a wide or binary header
+/// line cannot turn one error into megabytes of text.
+pub(crate) fn column_list(headers: &[String]) -> String {
+    const SHOWN: usize = 12;
+    const CHARS: usize = 40;
+    let mut listed: Vec<String> = headers
+        .iter()
+        .take(SHOWN)
+        .map(|h| {
+            if h.chars().count() > CHARS {
+                format!("{}…", h.chars().take(CHARS).collect::<String>())
+            } else {
+                h.clone()
+            }
+        })
+        .collect();
+    if headers.len() > SHOWN {
+        listed.push(format!("and {} more", headers.len() - SHOWN));
+    }
+    listed.join(", ")
+}
+
 fn pick_column(headers: &[String], wanted: Option<&str>, path: &str) -> Result<usize, PrintError> {
     let find = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     match wanted {
         Some(name) => find(name).ok_or_else(|| {
             PrintError::option(format!(
                 "{path} has no column \"{name}\"; its columns are: {}",
-                headers.join(", ")
+                column_list(headers)
             ))
         }),
         None => PAYLOAD_COLUMNS
@@ -152,7 +185,7 @@ fn pick_column(headers: &[String], wanted: Option<&str>, path: &str) -> Result<u
                 PrintError::option(format!(
                     "{path}: say which column holds the payload with --column; its columns \
                      are: {}",
-                    headers.join(", ")
+                    column_list(headers)
                 ))
             }),
     }
@@ -201,6 +234,17 @@ impl Iterator for CsvRows {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_very_wide_header_is_listed_briefly() {
+        let headers: Vec<String> = (0..5000).map(|i| format!("col{i}")).collect();
+        let err = pick_column(&headers, None, "w.csv").unwrap_err().to_string();
+        assert!(err.contains("col11, and 4988 more"), "{err}");
+        assert!(err.len() < 600, "{} bytes", err.len());
+        let long = vec!["x".repeat(1000)];
+        let err = pick_column(&long, Some("url"), "w.csv").unwrap_err().to_string();
+        assert!(err.len() < 200, "{err}");
+    }
 
     #[test]
     fn detects_delimiters_outside_quotes() {

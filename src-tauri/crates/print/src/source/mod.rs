@@ -3,6 +3,8 @@
 
 mod csv_source;
 
+pub(crate) use csv_source::column_list;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
