@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Debian package (release build; takes a while on 2 cores) into
-# $CARGO_TARGET_DIR/release/bundle/deb/. Install it with: apt install ./qr-desk_*.deb
+# Builds the Debian package (release build: about 14 minutes cold on 2 cores) and copies it to
+# target/qr-desk_VERSION_amd64.deb. Install it with: apt install ./target/qr-desk_0.1.0_amd64.deb
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh run
@@ -14,4 +14,10 @@ if [ ! -x "$cli_dir/node_modules/.bin/tauri" ]; then
   npm install --prefix "$cli_dir" --no-save --no-audit --no-fund --loglevel=error @tauri-apps/cli@2
 fi
 (cd src-tauri && "$cli_dir/node_modules/.bin/tauri" build --bundles deb)
-ls -1 "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb
+# The bundler names the file after the product ("QR Desk_…"); give it the Debian package's name.
+mkdir -p target
+for deb in "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb; do
+  name=$(dpkg-deb -f "$deb" Package)_$(dpkg-deb -f "$deb" Version)_$(dpkg-deb -f "$deb" Architecture).deb
+  cp "$deb" "target/$name"
+  echo "target/$name"
+done
