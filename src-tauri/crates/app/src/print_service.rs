@@ -20,6 +20,7 @@ use qrdesk_print::{
 use qrdesk_store::codes::{self, CodeFilter};
 
 use crate::context::AppContext;
+use crate::print_source::print_item;
 
 /// Paper a layout is made for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -363,21 +364,7 @@ pub fn prepare(ctx: &AppContext, request: &PrintRequest) -> Result<PreparedJob, 
 }
 
 fn cache_items(found: Vec<qrdesk_core::QrCode>) -> (Vec<PrintItem>, Vec<CodeId>) {
-    let ids = found.iter().map(|c| c.id).collect();
-    let items = found
-        .into_iter()
-        .map(|c| PrintItem {
-            fields: [
-                ("name".to_string(), c.name),
-                ("destination".to_string(), c.destination),
-                ("short_url".to_string(), c.content.clone()),
-            ]
-            .into_iter()
-            .collect(),
-            payload: c.content,
-        })
-        .collect();
-    (items, ids)
+    (found.iter().map(print_item).collect(), found.iter().map(|c| c.id).collect())
 }
 
 fn cache_caption(source: CaptionSource) -> Option<String> {

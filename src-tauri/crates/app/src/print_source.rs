@@ -53,10 +53,12 @@ pub fn cached_items(
             "No cached code matches. Sync the account first, or check the search, status and ids",
         ));
     }
-    Ok(found.iter().map(item).collect())
+    Ok(found.iter().map(print_item).collect())
 }
 
-fn item(code: &QrCode) -> PrintItem {
+/// A cached code as a print row: its short URL, with name and destination (and ids) as caption
+/// fields.
+pub fn print_item(code: &QrCode) -> PrintItem {
     let fields = BTreeMap::from([
         ("name".to_string(), code.name.clone()),
         ("destination".to_string(), code.destination.clone()),

@@ -26,7 +26,9 @@ use crate::provider::Provider;
 use crate::stats::RequestStats;
 use crate::tolerant;
 
-use super::{breakdown_rows, daily_rows, environment_of, required_id, status_of, unknown_key};
+use super::{
+    breakdown_rows, daily_rows, edit_body, environment_of, required_id, status_of, unknown_key,
+};
 
 const SERVICE: ProviderKind = ProviderKind::ExaRoutes;
 const QUOTA_CODE: &str = "PLAN_LIMIT_REACHED";
@@ -240,16 +242,8 @@ impl Provider for ExaRoutes {
     }
 
     async fn update(&self, remote_id: &str, changes: &CodeChanges) -> ProviderResult<RemoteCode> {
-        let mut body = json!({ "uid": remote_id });
-        if let Some(d) = &changes.destination {
-            body["data"] = json!(d);
-        }
-        if let Some(n) = &changes.name {
-            body["name"] = json!(n);
-        }
-        if let Some(s) = changes.status {
-            body["status"] = json!(status_word(s));
-        }
+        let body =
+            edit_body(json!({ "uid": remote_id }), changes, "data", |d| json!(d), status_word);
         let req = ApiRequest::put("/api/qr/dynamic-qr", body).item();
         let v = self.core.send(&req).await?;
         // Some answers wrap the object; an empty answer means "done": read it back.

@@ -27,7 +27,8 @@ use crate::stats::RequestStats;
 use crate::tolerant;
 
 use super::{
-    breakdown_rows, daily_rows, next_page, object, page_number, required_id, segment, status_of,
+    breakdown_rows, daily_rows, edit_body, next_page, object, page_number, required_id, segment,
+    status_of,
 };
 
 const SERVICE: ProviderKind = ProviderKind::IloveQr;
@@ -280,16 +281,7 @@ impl Provider for IloveQr {
 
     async fn update(&self, remote_id: &str, changes: &CodeChanges) -> ProviderResult<RemoteCode> {
         let org = self.org().await?;
-        let mut body = json!({});
-        if let Some(n) = &changes.name {
-            body["name"] = json!(n);
-        }
-        if let Some(d) = &changes.destination {
-            body["data"] = json!({ "url": d });
-        }
-        if let Some(s) = changes.status {
-            body["status"] = json!(status_word(s));
-        }
+        let body = edit_body(json!({}), changes, "data", |d| json!({ "url": d }), status_word);
         let req =
             ApiRequest::put(format!("{}/{}", Self::codes_path(&org), segment(remote_id)), body)
                 .item();

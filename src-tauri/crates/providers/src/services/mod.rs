@@ -79,6 +79,28 @@ pub(crate) fn status_of(v: &Value) -> CodeStatus {
     }
 }
 
+/// The JSON body of an edit: only the fields that change, under the service's own names.
+/// `body` holds whatever the service wants besides (ExaRoutes' `uid`); the destination goes
+/// under `destination_key`, shaped by `destination`; statuses are spelled by `status_word`.
+pub(crate) fn edit_body(
+    mut body: Value,
+    changes: &qrdesk_core::CodeChanges,
+    destination_key: &str,
+    destination: impl Fn(&str) -> Value,
+    status_word: impl Fn(CodeStatus) -> &'static str,
+) -> Value {
+    if let Some(n) = &changes.name {
+        body["name"] = Value::from(n.as_str());
+    }
+    if let Some(d) = &changes.destination {
+        body[destination_key] = destination(d);
+    }
+    if let Some(s) = changes.status {
+        body["status"] = Value::from(status_word(s));
+    }
+    body
+}
+
 /// Unwraps `{data: {...}}` envelopes; objects with their own `id` pass through (iloveQR codes
 /// have a `data` field of their own).
 pub(crate) fn object(v: &Value) -> &Value {

@@ -23,7 +23,8 @@ use crate::stats::RequestStats;
 use crate::tolerant;
 
 use super::{
-    breakdown_rows, daily_rows, next_page, object, page_number, required_id, segment, status_of,
+    breakdown_rows, daily_rows, edit_body, next_page, object, page_number, required_id, segment,
+    status_of,
 };
 
 const SERVICE: ProviderKind = ProviderKind::QrV1;
@@ -173,16 +174,7 @@ impl Provider for QrV1 {
     }
 
     async fn update(&self, remote_id: &str, changes: &CodeChanges) -> ProviderResult<RemoteCode> {
-        let mut body = json!({});
-        if let Some(n) = &changes.name {
-            body["name"] = json!(n);
-        }
-        if let Some(d) = &changes.destination {
-            body["destination"] = json!(d);
-        }
-        if let Some(s) = changes.status {
-            body["status"] = json!(status_word(s));
-        }
+        let body = edit_body(json!({}), changes, "destination", |d| json!(d), status_word);
         let req = ApiRequest::put(format!("/api/v1/qr/{}", segment(remote_id)), body).item();
         parse_code(object(&self.core.send(&req).await?))
     }
