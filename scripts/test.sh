@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every QR Desk test: formatting, lints, generated-types check, the Rust tests, the UI's
-# type-check/lint/unit tests, the keychain tests against a real Secret Service, and the
+# Runs every QR Desk test: formatting, lints, generated-types check, the dependency policy, the
+# Rust tests, the UI's type-check/lint/unit tests, short runs of the fuzzers, the fault-storm soak
+# and the kill -9 crash trials, the keychain tests against a real Secret Service, and the
 # end-to-end tests that drive the real window under Xvfb. Installs what it needs; safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,8 +41,17 @@ done
 step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "dependency policy: licences, banned crates, sources (cargo deny, offline; see deny.toml)"
+cargo deny --workspace --all-features --locked --offline check licenses bans sources
+
 step "Rust tests (headless)"
 cargo test --workspace --locked
+
+step "fuzzing, smoke run: every target over its corpus and regressions, then 10 s each"
+scripts/fuzz smoke 10
+
+step "fault-storm soak, short run (scripts/soak runs 10 minutes)"
+scripts/soak 30 >/dev/null
 
 step "keychain and end-to-end tests (private D-Bus, unlocked gnome-keyring, Xvfb)"
 cargo build -p qrdesk-desktop --locked --quiet
@@ -51,5 +61,8 @@ tests/with-session.sh bash -c '
   cargo test -p qrdesk-secrets --test keychain --locked
   cargo test -p qrdesk-cli --test account_keychain --locked
   tests/e2e/run.sh'
+
+step "crash consistency, short run: kill -9 during sync, push, rotation and print (3 each)"
+scripts/crash-trials --sync 3 --push 3 --rotation 3 --print 3
 
 step "done: all tests passed"

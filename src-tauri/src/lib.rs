@@ -5,6 +5,7 @@
 //! are tested without a window in that crate.
 
 mod commands;
+mod navigation;
 mod save_path;
 mod state;
 
@@ -15,6 +16,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(navigation::guard())
         .manage(state::DesktopState::open())
         .invoke_handler(tauri::generate_handler![
             app::app_info,

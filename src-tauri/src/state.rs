@@ -6,6 +6,8 @@ use qrdesk_app::{resolve_data_dir, AppContext};
 use qrdesk_core::{AccountId, AppError};
 use qrdesk_secrets::{KeychainStore, Namespace, SecretStore};
 use qrdesk_sync::CancellationToken;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use tokio::sync::Mutex;
 
@@ -20,6 +22,8 @@ pub struct DesktopState {
     pub print_cancel: AtomicBool,
     /// The running sync (its cancel token and the accounts it covers), if any.
     sync: std::sync::Mutex<Option<RunningSync>>,
+    /// Files this window wrote (print jobs, downloads): the only ones it may open or reveal.
+    written: std::sync::Mutex<HashSet<PathBuf>>,
 }
 
 struct RunningSync {
@@ -40,7 +44,18 @@ impl DesktopState {
             demo: Mutex::new(None),
             print_cancel: AtomicBool::new(false),
             sync: std::sync::Mutex::new(None),
+            written: std::sync::Mutex::new(HashSet::new()),
         }
+    }
+
+    /// Records a file this window wrote, so "open" and "show in folder" may use it.
+    pub fn remember_written(&self, path: &Path) {
+        self.written.lock().unwrap_or_else(|p| p.into_inner()).insert(path.to_path_buf());
+    }
+
+    /// Whether this window wrote `path` (and it still exists).
+    pub fn wrote(&self, path: &Path) -> bool {
+        path.is_file() && self.written.lock().unwrap_or_else(|p| p.into_inner()).contains(path)
     }
 
     pub fn ctx(&self) -> Result<&AppContext, AppError> {

@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
 use qrdesk_app::print_service::{
@@ -46,6 +46,9 @@ pub async fn print_run<R: Runtime>(
     app: AppHandle<R>,
     request: PrintRequest,
 ) -> CmdResult<Option<PrintResult>> {
+    // A request that cannot print is refused before the save dialog opens.
+    let checked = request.clone();
+    blocking(app.clone(), move |state| print_service::check_print(state.ctx()?, &checked)).await?;
     let Some(out) = ask_save_path(&app, "qr-codes.pdf", "PDF", "pdf").await? else {
         return Ok(None);
     };
@@ -55,8 +58,10 @@ pub async fn print_run<R: Runtime>(
         let progress = |p| {
             let _ = emitter.emit("print://progress", p);
         };
-        print_service::print_run(state.ctx()?, &request, &out, &progress, &state.print_cancel)
-            .map(Some)
+        let result =
+            print_service::print_run(state.ctx()?, &request, &out, &progress, &state.print_cancel)?;
+        state.remember_written(Path::new(&result.path));
+        Ok(Some(result))
     })
     .await
 }
@@ -83,13 +88,21 @@ pub async fn export_code<R: Runtime>(
     app: AppHandle<R>,
     request: ExportRequest,
 ) -> CmdResult<Option<ExportResult>> {
+    // An unknown code or format is refused before the save dialog opens.
+    let code = request.code;
     let format = request.format.to_ascii_lowercase();
-    let name = format!("qr-code-{}.{format}", request.code);
+    let checked = format.clone();
+    blocking(app.clone(), move |state| {
+        print_service::check_export(state.ctx()?, code, &checked).map(|_| ())
+    })
+    .await?;
+    let name = format!("qr-code-{code}.{format}");
     let Some(out) = ask_save_path(&app, &name, &format.to_ascii_uppercase(), &format).await? else {
         return Ok(None);
     };
     blocking(app, move |state| {
-        let path = print_service::export_code(state.ctx()?, request.code, &format, &out)?;
+        let path = print_service::export_code(state.ctx()?, code, &format, &out)?;
+        state.remember_written(&path);
         Ok(Some(ExportResult { path: path.display().to_string() }))
     })
     .await
@@ -101,28 +114,33 @@ pub struct PathRequest {
 }
 
 #[tauri::command]
-pub fn open_path<R: Runtime>(app: AppHandle<R>, request: PathRequest) -> CmdResult<()> {
-    let path = written_file(&request.path)?;
+pub fn open_path<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, DesktopState>,
+    request: PathRequest,
+) -> CmdResult<()> {
+    let path = written_file(&state, &request.path)?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| AppError::io(format!("Could not open {}: {e}", path.display())))
 }
 
 #[tauri::command]
-pub fn show_in_folder<R: Runtime>(app: AppHandle<R>, request: PathRequest) -> CmdResult<()> {
-    let path = written_file(&request.path)?;
+pub fn show_in_folder<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, DesktopState>,
+    request: PathRequest,
+) -> CmdResult<()> {
+    let path = written_file(&state, &request.path)?;
     app.opener()
         .reveal_item_in_dir(&path)
         .map_err(|e| AppError::io(format!("Could not show {} in its folder: {e}", path.display())))
 }
 
-/// Only files of the kinds QR Desk writes, and only existing ones, may be opened.
-fn written_file(path: &std::path::Path) -> CmdResult<PathBuf> {
-    let ok_ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["pdf", "svg", "png", "csv"].contains(&e.to_ascii_lowercase().as_str()));
-    if !ok_ext || !path.is_absolute() || !path.is_file() {
+/// Only files this window wrote (print jobs, downloads), and only while they exist, may be
+/// opened or shown: the webview cannot make QR Desk open anything else on the computer.
+fn written_file(state: &DesktopState, path: &Path) -> CmdResult<PathBuf> {
+    if !state.wrote(path) {
         return Err(AppError::bad_input(format!(
             "{} is not a file QR Desk wrote (PDF, SVG, PNG or CSV)",
             path.display()

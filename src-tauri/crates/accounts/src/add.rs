@@ -12,6 +12,9 @@ use crate::key_input::{resolve_key, KeyInput};
 use crate::rotation::key_lifetime_days;
 use crate::service::AccountService;
 
+/// Longest account label or workspace id accepted (characters).
+pub const MAX_LABEL_CHARS: usize = 200;
+
 /// What a person gives to add an account. `Debug` shows no secret ([`ApiSecret`] redacts).
 #[derive(Debug, Clone)]
 pub struct AddAccountRequest {
@@ -55,9 +58,19 @@ impl AccountService<'_> {
         if label.is_empty() {
             return Err(AppError::bad_input("The account needs a label (a name you recognise)"));
         }
+        if label.chars().count() > MAX_LABEL_CHARS {
+            return Err(AppError::bad_input(format!(
+                "The label is too long; keep it under {MAX_LABEL_CHARS} characters"
+            )));
+        }
         let key = resolve_key(request.provider, request.secret, request.client_id)?;
         let base_url = checked_base_url(key.provider, request.base_url.as_deref())?;
         let workspace = request.workspace.map(|w| w.trim().to_string()).filter(|w| !w.is_empty());
+        if workspace.as_ref().is_some_and(|w| w.chars().count() > MAX_LABEL_CHARS) {
+            return Err(AppError::bad_input(format!(
+                "The workspace or organization id is too long; keep it under {MAX_LABEL_CHARS} characters"
+            )));
+        }
         if workspace.is_some() && !key.provider.capabilities().workspaces {
             return Err(AppError::bad_input(format!(
                 "{} has no workspaces or organizations; leave that field empty",

@@ -145,9 +145,15 @@ fn seeded_account<'m>(
         })
 }
 
-/// Writes the manifest next to the database, atomically (temp file + rename).
+/// Writes the manifest next to the database, atomically (temp file + rename), without the
+/// sample keys: they are in the keychain like any other key, and the data folder holds no key.
 fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), AppError> {
-    let json = serde_json::to_vec_pretty(manifest)
+    let mut shown = manifest.clone();
+    for account in shown.services.values_mut().flat_map(|s| s.accounts.iter_mut()) {
+        account.key = None;
+        account.api_key = None;
+    }
+    let json = serde_json::to_vec_pretty(&shown)
         .map_err(|e| AppError::io(format!("Could not describe the demo simulator: {e}")))?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
         AppError::io(format!("Could not write in the data folder {}: {e}", dir.display()))
@@ -158,4 +164,33 @@ fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), AppError> {
     tmp.persist(dir.join(DEMO_MANIFEST_FILE))
         .map_err(|e| AppError::io(format!("Could not write the demo manifest: {e}")))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use qrdesk_secrets::MemoryStore;
+
+    #[tokio::test]
+    async fn the_demo_adds_its_accounts_and_its_manifest_file_holds_no_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = AppContext::open(dir.path()).unwrap();
+        let secrets = MemoryStore::new();
+        let server = start_demo(&ctx, &secrets).await.unwrap();
+        assert!(has_demo_accounts(&ctx).unwrap());
+        let written = std::fs::read_to_string(dir.path().join(DEMO_MANIFEST_FILE)).unwrap();
+        let manifest = server.manifest();
+        assert!(written.contains(&manifest.control_url));
+        let keys: Vec<&String> = manifest
+            .services
+            .values()
+            .flat_map(|s| &s.accounts)
+            .flat_map(|a| [&a.key, &a.api_key].into_iter().flatten())
+            .collect();
+        assert!(!keys.is_empty());
+        for key in keys {
+            assert!(!written.contains(key.as_str()), "the manifest file holds a key");
+        }
+        server.shutdown().await;
+    }
 }

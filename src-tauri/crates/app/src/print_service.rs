@@ -429,6 +429,30 @@ pub fn print_run(
     })
 }
 
+/// Checks a print request before anyone is asked where to save it.
+pub fn check_print(ctx: &AppContext, request: &PrintRequest) -> Result<(), AppError> {
+    prepare(ctx, request).map(|_| ())
+}
+
+/// Checks a download before anyone is asked where to save it: the code exists and has a short
+/// URL, and the format is `svg`, `png` or `pdf` (exactly, in any case).
+pub fn check_export(ctx: &AppContext, code: CodeId, format: &str) -> Result<EachFormat, AppError> {
+    let format = ["svg", "png", "pdf"]
+        .iter()
+        .find(|f| f.eq_ignore_ascii_case(format))
+        .and_then(|f| EachFormat::parse(f))
+        .ok_or_else(|| {
+            AppError::bad_input(format!("Downloads come as svg, png or pdf, not \"{format}\""))
+        })?;
+    let found = ctx.store().read(|c| codes::get(c, code))?;
+    if found.content.trim().is_empty() {
+        return Err(AppError::bad_input(
+            "This code has no short URL yet (the service has not confirmed it). Sync, then download it",
+        ));
+    }
+    Ok(format)
+}
+
 /// `svg`, `png` or `pdf` of one cached code (its short URL), written atomically to `out`.
 pub fn export_code(
     ctx: &AppContext,
@@ -436,15 +460,8 @@ pub fn export_code(
     format: &str,
     out: &Path,
 ) -> Result<PathBuf, AppError> {
+    let format = check_export(ctx, code, format)?;
     let found = ctx.store().read(|c| codes::get(c, code))?;
-    if found.content.trim().is_empty() {
-        return Err(AppError::bad_input(
-            "This code has no short URL yet (the service has not confirmed it). Sync, then download it",
-        ));
-    }
-    let format = EachFormat::parse(format).ok_or_else(|| {
-        AppError::bad_input(format!("Downloads come as svg, png or pdf, not \"{format}\""))
-    })?;
     let (items, _) = cache_items(vec![found]);
     let job = PrintJob {
         source: Source::Items(items),

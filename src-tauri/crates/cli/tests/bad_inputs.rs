@@ -324,6 +324,10 @@ fn flags_out_of_range_unknown_conflicting_or_missing() {
             "--workspace", "a", "--org", "b", "--no-verify"], 2, USAGE,
             "Give either --workspace (ExaRoutes) or --org (iloveQR), not both")
             .stdin("exr_live_abcdefgh1234\n"),
+        case("account add with a 201-character label", &["account", "add", "--label", &"L".repeat(201),
+            "--no-verify"], 1, "bad_input",
+            "The label is too long; keep it under 200 characters")
+            .stdin("exr_live_abcdefgh1234\n"),
         case("account add --expires tomorrow", &["account", "add", "--label", "L", "--expires",
             "tomorrow", "--no-verify"], 1, "bad_input",
             "\"tomorrow\" is not a date QR Desk understands: write it as YYYY-MM-DD (2027-01-31)")
@@ -605,6 +609,7 @@ fn malformed_layout_files() {
 fn destinations_that_are_not_web_addresses() {
     let mut lab = Lab::new();
     let long = format!("https://a.example/{}", "a".repeat(4096));
+    let long_name = "N".repeat(501);
     let create = |input, url: &str, msg: &str| {
         case(
             input,
@@ -643,6 +648,8 @@ fn destinations_that_are_not_web_addresses() {
             1, "not_found", "There is no account #99"),
         case("edit: code that does not exist", &["codes", "edit", "99", "--name", "N"], 1,
             "not_found", "There is no code #99"),
+        case("edit: 501-character name", &["codes", "edit", "1", "--name", &long_name], 1,
+            "bad_input", "The name is 501 characters long; keep it under 500"),
     ];
     let n = lab.check(cases);
     lab.write_doc("Destinations (`qrdesk codes create/edit --destination`)");

@@ -83,7 +83,7 @@ impl CaptionTemplate {
                 Part::Field(name) => out.push_str(field(name).unwrap_or("")),
                 Part::Row => out.push_str(&row.to_string()),
                 Part::Serial { width } => {
-                    let serial = self.serial_start + row.saturating_sub(1);
+                    let serial = self.serial_start.saturating_add(row.saturating_sub(1));
                     out.push_str(&format!("{serial:0width$}"));
                 }
             }
@@ -153,5 +153,15 @@ mod tests {
         assert!(e.contains("\"nmae\"") && e.contains("name"), "{e}");
         assert!(CaptionTemplate::parse("{name", 1, None).is_err());
         assert!(CaptionTemplate::parse("{serial:x}", 1, None).is_err());
+    }
+
+    /// Found by the `caption_template` fuzz target: a serial start near `u64::MAX` (from
+    /// `--serial-start`) overflowed on the second row.
+    #[test]
+    fn a_huge_serial_start_stops_at_the_largest_number_instead_of_overflowing() {
+        let t = CaptionTemplate::parse("{serial:06}", u64::MAX - 1, None).unwrap();
+        assert_eq!(t.render(1, |_| None), (u64::MAX - 1).to_string());
+        assert_eq!(t.render(3, |_| None), u64::MAX.to_string());
+        assert_eq!(t.render(u64::MAX, |_| None), u64::MAX.to_string());
     }
 }

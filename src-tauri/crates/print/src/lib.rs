@@ -31,18 +31,20 @@ mod symbol;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
+pub use caption_template::CaptionTemplate;
 pub use each::{run_each, EachFormat};
 pub use engine::MIN_MODULE_MM;
 pub use error::{PrintError, RowProblem};
 pub use ink::Ink;
 pub use layout::{
-    builtin_layouts, find_layout, load_layout_file, Imposition, Layout, LayoutInfo, LayoutKind,
+    auto_code_size, builtin_layouts, find_layout, load_layout_file, parse_layout_file, plan_label,
+    Imposition, Layout, LayoutInfo, LayoutKind, ResolveOptions,
 };
 pub use length::{parse_length, parse_page, parse_pair, parse_scale};
 pub use options::{PrintJob, PrintOptions, PrintReport, Progress, SizeSpec};
 pub use pdf::page::Calibration;
 pub use preview::{render_preview_svg, PreviewPage};
-pub use source::{preview_csv, CsvSource, CsvTable, PrintItem, Source};
+pub use source::{preview_csv, CsvRows, CsvSource, CsvTable, PrintItem, Source};
 pub use symbol::EcLevel;
 
 use engine::{run_pipeline, Plan};

@@ -1,5 +1,8 @@
 //! Writing results safely: every file goes to a temporary file in the target folder and is
 //! renamed into place only when the job succeeded, so a failed or cancelled job leaves nothing.
+//! A process killed mid-job (power cut, kill -9) leaves only its hidden temporary file,
+//! `.<name>.<pid>.<random>.part`; the next job writing the same file removes those of dead
+//! processes.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -25,8 +28,10 @@ fn folder_of(target: &Path) -> &Path {
 impl SafeFile {
     pub fn create(target: &Path) -> Result<Self, PrintError> {
         let dir = folder_of(target);
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        remove_dead_parts(dir, &name);
         let tmp = tempfile::Builder::new()
-            .prefix(".qrdesk-")
+            .prefix(&format!(".{name}.{}.", std::process::id()))
             .suffix(".part")
             .tempfile_in(dir)
             .map_err(|e| PrintError::io("write in", dir, e))?;
@@ -44,6 +49,40 @@ impl SafeFile {
     pub fn commit(self) -> Result<u64, PrintError> {
         commit_writer(&self.target, self.writer)
     }
+}
+
+/// Removes `.<name>.<pid>.*.part` files in `dir` left by processes that no longer run.
+/// Best effort: a file that cannot be removed is left for the next job.
+fn remove_dead_parts(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|f| f.strip_prefix(&prefix)) else {
+            continue;
+        };
+        if !rest.ends_with(".part") {
+            continue;
+        }
+        let Some(pid) = rest.split('.').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid != std::process::id() && !process_is_running(pid, &entry) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn process_is_running(pid: u32, _part: &std::fs::DirEntry) -> bool {
+    Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// Without /proc: a temporary file untouched for a day belongs to no running job.
+#[cfg(not(target_os = "linux"))]
+fn process_is_running(_pid: u32, part: &std::fs::DirEntry) -> bool {
+    let age = part.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+    age.is_none_or(|a| a < std::time::Duration::from_secs(24 * 3600))
 }
 
 /// Flushes `writer` and renames its temporary file to `target`.
@@ -118,4 +157,27 @@ pub fn check_target(target: &Path) -> Result<(), PrintError> {
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_job_removes_parts_left_by_killed_processes_of_the_same_file_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("labels.pdf");
+        let dead = dir.path().join(".labels.pdf.999999999.AbC123.part");
+        let other_file = dir.path().join(".other.pdf.999999999.AbC123.part");
+        let own = dir.path().join(format!(".labels.pdf.{}.Live01.part", std::process::id()));
+        for f in [&dead, &other_file, &own] {
+            std::fs::write(f, b"%PDF-1.7 half").unwrap();
+        }
+        let mut file = SafeFile::create(&target).unwrap();
+        file.writer().write_all(b"%PDF-1.7 whole").unwrap();
+        assert_eq!(file.commit().unwrap(), 14);
+        assert!(!dead.exists(), "a dead process's part is removed");
+        assert!(other_file.exists() && own.exists(), "others are left alone");
+        assert_eq!(std::fs::read(&target).unwrap(), b"%PDF-1.7 whole");
+    }
 }

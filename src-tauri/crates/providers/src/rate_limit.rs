@@ -91,7 +91,7 @@ fn parse_retry_after(v: &str, now: SystemTime) -> Option<Duration> {
     }
     let at = chrono::DateTime::parse_from_rfc2822(v).ok()?;
     let at: SystemTime = at.with_timezone(&chrono::Utc).into();
-    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+    Some(at.duration_since(now).unwrap_or(Duration::ZERO).min(Duration::from_secs(86_400)))
 }
 
 /// `limit=100, remaining=5, reset=30` (draft 7) or `"default";r=5;t=30` (draft 8+; no limit).
@@ -266,6 +266,10 @@ mod tests {
         ]);
         let i = RateLimitInfo::from_headers(&h, at(1_800_000_000));
         assert_eq!(i.reset_in, Some(Duration::from_secs(86_400)));
+        assert_eq!(i.retry_after, Some(Duration::from_secs(86_400)));
+        // A Retry-After date years ahead is held to the same day.
+        let far = headers(&[("retry-after", "Wed, 21 Oct 2099 07:28:00 GMT")]);
+        let i = RateLimitInfo::from_headers(&far, at(1_790_000_000));
         assert_eq!(i.retry_after, Some(Duration::from_secs(86_400)));
         assert_eq!(i.remaining, None);
     }

@@ -70,6 +70,11 @@ impl SimControl {
         lock(&self.shared.faults).clear();
     }
 
+    /// How many times each kind of fault fired since the simulator started.
+    pub fn faults_fired(&self) -> std::collections::BTreeMap<String, u64> {
+        lock(&self.shared.faults).fired()
+    }
+
     /// The faults still active (next-N faults disappear once used up).
     pub fn faults(&self) -> Vec<Fault> {
         lock(&self.shared.faults).list()

@@ -55,6 +55,7 @@ pub fn router(shared: Arc<Shared>, address: SocketAddr) -> Router {
         .route("/_control/keys/revoke", post(revoke_key))
         .route("/_control/keys/expire", post(expire_key))
         .route("/_control/faults", get(list_faults).post(add_fault).delete(clear_faults))
+        .route("/_control/faults/fired", get(faults_fired))
         .route("/_control/latency", post(set_latency))
         .route("/_control/rate-limits", post(set_rate_limits))
         .route("/_control/step-up/grace", post(open_grace).delete(close_grace))
@@ -129,6 +130,10 @@ async fn add_fault(State(control): State<SimControl>, bytes: axum::body::Bytes) 
     let spec: FaultSpec = body(&bytes)?;
     control.inject_fault(spec.into_fault().map_err(bad)?);
     Ok(ok())
+}
+
+async fn faults_fired(State(control): State<SimControl>) -> Answer {
+    Ok(Json(json!(control.faults_fired())))
 }
 
 async fn clear_faults(State(control): State<SimControl>) -> Answer {

@@ -26,6 +26,21 @@ pub enum FaultKind {
     Latency { ms: u64 },
 }
 
+impl FaultKind {
+    /// The kind's name in the control API and the flag form.
+    pub fn name(&self) -> &'static str {
+        match self {
+            FaultKind::ServerError { .. } => "server_error",
+            FaultKind::TooManyRequests { .. } => "too_many_requests",
+            FaultKind::PlanLimit => "plan_limit",
+            FaultKind::DropConnection => "drop_connection",
+            FaultKind::TruncatedBody => "truncated_body",
+            FaultKind::NonJsonBody { .. } => "non_json_body",
+            FaultKind::Latency { .. } => "latency",
+        }
+    }
+}
+
 /// When a fault fires.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum FaultTrigger {
@@ -168,28 +183,15 @@ impl FaultSpec {
             FaultTrigger::Next(n) => spec.next = Some(n),
             FaultTrigger::Probability(p) => spec.probability = Some(p),
         }
-        spec.kind = match &fault.kind {
-            FaultKind::ServerError { status } => {
-                spec.status = Some(*status);
-                "server_error"
+        match &fault.kind {
+            FaultKind::ServerError { status } | FaultKind::NonJsonBody { status } => {
+                spec.status = Some(*status)
             }
-            FaultKind::TooManyRequests { retry_after_secs } => {
-                spec.retry_after = *retry_after_secs;
-                "too_many_requests"
-            }
-            FaultKind::PlanLimit => "plan_limit",
-            FaultKind::DropConnection => "drop_connection",
-            FaultKind::TruncatedBody => "truncated_body",
-            FaultKind::NonJsonBody { status } => {
-                spec.status = Some(*status);
-                "non_json_body"
-            }
-            FaultKind::Latency { ms } => {
-                spec.ms = Some(*ms);
-                "latency"
-            }
+            FaultKind::TooManyRequests { retry_after_secs } => spec.retry_after = *retry_after_secs,
+            FaultKind::Latency { ms } => spec.ms = Some(*ms),
+            FaultKind::PlanLimit | FaultKind::DropConnection | FaultKind::TruncatedBody => {}
         }
-        .to_string();
+        spec.kind = fault.kind.name().to_string();
         spec
     }
 }
@@ -206,11 +208,17 @@ pub struct Fired {
 pub struct FaultPlan {
     faults: Vec<Fault>,
     rng: SplitMix64,
+    /// How often each kind fired since the start (soak and fault reports).
+    fired: std::collections::BTreeMap<&'static str, u64>,
 }
 
 impl FaultPlan {
     pub fn new(seed: u64, initial: Vec<Fault>) -> Self {
-        FaultPlan { faults: initial, rng: SplitMix64::new(hash(&[seed, 0xFA17])) }
+        FaultPlan {
+            faults: initial,
+            rng: SplitMix64::new(hash(&[seed, 0xFA17])),
+            fired: Default::default(),
+        }
     }
 
     pub fn push(&mut self, fault: Fault) {
@@ -223,6 +231,11 @@ impl FaultPlan {
 
     pub fn list(&self) -> Vec<Fault> {
         self.faults.clone()
+    }
+
+    /// How many times each kind of fault fired (`server_error`, `latency`, …).
+    pub fn fired(&self) -> std::collections::BTreeMap<String, u64> {
+        self.fired.iter().map(|(k, n)| (k.to_string(), *n)).collect()
     }
 
     /// Decides which faults fire for one request to `service`, in injection order.
@@ -246,6 +259,7 @@ impl FaultPlan {
             if !fires {
                 continue;
             }
+            *self.fired.entry(fault.kind.name()).or_default() += 1;
             match fault.kind {
                 FaultKind::Latency { ms } => fired.extra_latency_ms += ms,
                 ref kind => fired.action = Some(kind.clone()),

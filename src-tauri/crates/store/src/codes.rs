@@ -179,11 +179,25 @@ fn query_codes(conn: &Connection, sql: &str, args: Vec<Value>) -> Result<Vec<QrC
 /// How many codes match `filter` (ignoring limit/offset).
 pub fn count(conn: &Connection, filter: &CodeFilter) -> Result<u64, StoreError> {
     let (mut conds, mut args) = conditions(filter);
-    if let Some(q) = filter.search.as_deref().and_then(fts_query) {
-        conds.push("c.id IN (SELECT rowid FROM codes_fts WHERE codes_fts MATCH ?)");
-        args.push(Value::Text(q));
-    }
-    let sql = format!("SELECT count(*) FROM codes c {}", where_sql(&conds));
+    let sql = match filter.search.as_deref().and_then(fts_query) {
+        None => format!("SELECT count(*) FROM codes c {}", where_sql(&conds)),
+        // Only the search (the library's usual case): count in the index and subtract the few
+        // deleted codes, instead of reading every match from the codes table.
+        Some(q) if conds == ["c.deleted = 0"] => {
+            args = vec![Value::Text(q)];
+            "SELECT count(*) FROM codes_fts WHERE codes_fts MATCH ?1 AND rowid NOT IN \
+             (SELECT id FROM codes INDEXED BY codes_deleted WHERE deleted = 1)"
+                .to_string()
+        }
+        Some(q) => {
+            conds.insert(0, "codes_fts MATCH ?");
+            args.insert(0, Value::Text(q));
+            format!(
+                "SELECT count(*) FROM codes_fts f CROSS JOIN codes c ON c.id = f.rowid {}",
+                where_sql(&conds)
+            )
+        }
+    };
     let n: i64 = conn.query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?;
     Ok(n.max(0) as u64)
 }

@@ -18,6 +18,7 @@ pub mod outbox;
 pub mod rotations;
 mod schema;
 pub mod search;
+pub mod search_index;
 pub mod sync_rows;
 pub mod sync_state;
 mod timestamps;

@@ -17,7 +17,7 @@ static MIGRATIONS: LazyLock<Result<Migrations<'static>, String>> =
     LazyLock::new(|| Migrations::from_directory(&MIGRATIONS_DIR).map_err(|e| e.to_string()));
 
 /// The schema version this build writes (number of embedded migrations).
-pub const LATEST_SCHEMA_VERSION: u32 = 1;
+pub const LATEST_SCHEMA_VERSION: u32 = 2;
 
 pub(crate) fn open_file(path: &Path) -> Result<Connection, StoreError> {
     let conn = Connection::open(path)?;
@@ -47,6 +47,8 @@ fn prepare(mut conn: Connection) -> Result<Connection, StoreError> {
         ) => StoreError::TooNew { found, supported: LATEST_SCHEMA_VERSION },
         other => StoreError::Migration(other.to_string()),
     })?;
+    // A bulk import that never finished (the process was killed) left the search index off.
+    crate::search_index::finish_deferral(&conn)?;
     Ok(conn)
 }
 

@@ -110,6 +110,13 @@ pub fn live_codes(conn: &Connection, account: AccountId) -> Result<Vec<LocalCode
 }
 
 /// A code seen in the service's list for the first time.
+/// Whether the account has no cached code at all (its first list pass is a bulk import).
+pub fn account_is_empty(conn: &Connection, account: AccountId) -> Result<bool, StoreError> {
+    let mut stmt =
+        conn.prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM codes WHERE account_id = ?1)")?;
+    Ok(stmt.query_row([account], |r| r.get(0))?)
+}
+
 pub fn insert_pulled(
     conn: &Connection,
     account: AccountId,

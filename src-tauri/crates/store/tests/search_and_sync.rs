@@ -4,7 +4,7 @@ use chrono::{TimeZone, Utc};
 use qrdesk_core::{AccountStatus, CodeStatus, Environment, ProviderKind};
 use qrdesk_store::accounts::{self, NewAccount};
 use qrdesk_store::codes::{self, CodeFilter, CodeRecord, SEARCH_SORTED_BY_NAME_UP_TO};
-use qrdesk_store::{sync_rows, Store, StoreError};
+use qrdesk_store::{search_index, sync_rows, Store, StoreError};
 
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap()
@@ -118,4 +118,130 @@ fn a_pass_marks_unseen_codes_deleted_and_a_confirmed_create_folds_a_pulled_dupli
     assert_eq!(found.id, local);
     let f = CodeFilter { search: Some("Flyer".into()), ..CodeFilter::default() };
     assert_eq!(store.read(|c| codes::list(c, &f)).unwrap().len(), 1, "no duplicate left");
+}
+
+fn names_matching(store: &Store, q: &str) -> Vec<String> {
+    let f = CodeFilter { search: Some(q.into()), ..CodeFilter::default() };
+    let mut names: Vec<String> =
+        store.read(|c| codes::list(c, &f)).unwrap().into_iter().map(|c| c.name).collect();
+    names.sort();
+    names
+}
+
+fn fts_is_consistent(store: &Store) -> bool {
+    store
+        .read(|c| Ok(c.execute("INSERT INTO codes_fts (codes_fts) VALUES ('integrity-check')", [])))
+        .unwrap()
+        .is_ok()
+}
+
+#[test]
+fn a_deferred_index_is_rebuilt_once_and_then_kept_current_again() {
+    let store = Store::open_in_memory().unwrap();
+    let acc = account(&store);
+    store
+        .transaction(|tx| -> Result<(), StoreError> {
+            sync_rows::insert_pulled(tx, acc, &record(0, "Before import"), 1, now())?;
+            search_index::defer(tx)?;
+            for i in 1..=300 {
+                sync_rows::insert_pulled(tx, acc, &record(i, &format!("Imported {i}")), 1, now())?;
+            }
+            // A row renamed and a row removed while the index is off.
+            let ids: Vec<&str> = vec!["r0", "r7"];
+            let locals = sync_rows::locals_by_remote_ids(tx, acc, &ids)?;
+            sync_rows::overwrite_pulled(
+                tx,
+                locals["r0"].id,
+                &record(0, "Renamed"),
+                Some(1),
+                now(),
+            )?;
+            tx.execute("DELETE FROM codes WHERE id = ?1", [locals["r7"].id])?;
+            Ok(())
+        })
+        .unwrap();
+    assert!(store.read(search_index::is_deferred).unwrap());
+    assert!(names_matching(&store, "Imported").is_empty(), "the import is not indexed yet");
+
+    assert!(store.transaction(|tx| search_index::finish_deferral(tx)).unwrap());
+    assert!(!store.read(search_index::is_deferred).unwrap());
+    assert!(fts_is_consistent(&store));
+    assert_eq!(names_matching(&store, "Imported").len(), 299);
+    assert_eq!(names_matching(&store, "Renamed"), vec!["Renamed".to_string()]);
+    assert!(names_matching(&store, "Before").is_empty());
+
+    // Maintained row by row again.
+    store
+        .transaction(|tx| -> Result<(), StoreError> {
+            let locals = sync_rows::locals_by_remote_ids(tx, acc, &["r1"])?;
+            sync_rows::overwrite_pulled(tx, locals["r1"].id, &record(1, "Moved"), Some(2), now())
+        })
+        .unwrap();
+    assert_eq!(names_matching(&store, "Moved"), vec!["Moved".to_string()]);
+    assert!(fts_is_consistent(&store));
+    assert!(!store.transaction(|tx| search_index::finish_deferral(tx)).unwrap());
+}
+
+#[test]
+fn opening_a_database_whose_import_was_killed_rebuilds_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q.sqlite3");
+    {
+        let store = Store::open(&path).unwrap();
+        let acc = account(&store);
+        store
+            .transaction(|tx| -> Result<(), StoreError> {
+                search_index::defer(tx)?;
+                for i in 0..50 {
+                    sync_rows::insert_pulled(
+                        tx,
+                        acc,
+                        &record(i, &format!("Poster {i}")),
+                        1,
+                        now(),
+                    )?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        // Dropped here without finishing, as a killed process would leave it.
+    }
+    let store = Store::open(&path).unwrap();
+    assert!(!store.read(search_index::is_deferred).unwrap());
+    assert_eq!(names_matching(&store, "poster").len(), 50);
+    assert!(fts_is_consistent(&store));
+}
+
+#[test]
+fn search_counts_agree_with_the_lists_with_deleted_codes_and_filters() {
+    let store = Store::open_in_memory().unwrap();
+    let acc = account(&store);
+    let other = account(&store);
+    store
+        .transaction(|tx| -> Result<(), StoreError> {
+            for i in 0..400 {
+                let a = if i % 3 == 0 { other } else { acc };
+                let name =
+                    if i % 2 == 0 { format!("Menu card {i}") } else { format!("Poster {i}") };
+                let id = sync_rows::insert_pulled(tx, a, &record(i, &name), 1, now())?;
+                if i % 7 == 0 {
+                    sync_rows::mark_deleted(tx, id, now())?;
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    for search in ["menu", "poster", "shop", "card 1", "nothing"] {
+        for (account, include_deleted) in [(None, false), (None, true), (Some(acc), false)] {
+            let f = CodeFilter {
+                search: Some(search.into()),
+                account,
+                include_deleted,
+                ..CodeFilter::default()
+            };
+            let listed = store.read(|c| codes::list(c, &f)).unwrap().len() as u64;
+            let counted = store.read(|c| codes::count(c, &f)).unwrap();
+            assert_eq!(counted, listed, "{search:?} account={account:?} deleted={include_deleted}");
+        }
+    }
 }

@@ -137,10 +137,26 @@ fn new_client_ref() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
+/// Longest code name accepted (characters); services cap theirs at 100–255.
+pub const MAX_NAME_CHARS: usize = 500;
+
+fn check_name_length(name: &str) -> Result<(), AppError> {
+    let n = name.chars().count();
+    if n > MAX_NAME_CHARS {
+        return Err(AppError::bad_input(format!(
+            "The name is {n} characters long; keep it under {MAX_NAME_CHARS}"
+        )));
+    }
+    Ok(())
+}
+
 fn clean_changes(c: &CodeChanges) -> Result<CodeChanges, AppError> {
     let name = c.name.as_deref().map(str::trim).map(str::to_string);
     if name.as_deref() == Some("") {
         return Err(AppError::bad_input("The name cannot be empty"));
+    }
+    if let Some(n) = name.as_deref() {
+        check_name_length(n)?;
     }
     let destination = c.destination.as_deref().map(str::trim).map(str::to_string);
     if let Some(d) = destination.as_deref() {
@@ -156,6 +172,7 @@ fn clean_changes(c: &CodeChanges) -> Result<CodeChanges, AppError> {
 }
 
 fn check_new(input: &NewCodeInput) -> Result<(), AppError> {
+    check_name_length(input.name.trim())?;
     if input.name.trim().is_empty() {
         return Err(AppError::bad_input("The name is empty"));
     }

@@ -225,6 +225,9 @@ impl<'e, 'a> AccountRun<'e, 'a> {
         let stats = self.provider.stats().snapshot();
         self.counts.requests = stats.requests_sent;
         self.counts.rate_limit_waits = stats.rate_limit_waits;
+        self.counts.retries = stats.retries;
+        self.counts.throttled = stats.throttled_responses;
+        self.counts.waited_ms = u64::try_from(stats.total_wait.as_millis()).unwrap_or(u64::MAX);
         self.event.requests = stats.requests_sent;
         self.event.rate_limit_waits = stats.rate_limit_waits;
     }

@@ -20,6 +20,7 @@
 pub mod analytics_fetch;
 pub mod bulk_replace;
 pub mod connector;
+pub mod consistency;
 pub mod csv_import;
 pub mod edits;
 pub mod engine;
@@ -37,6 +38,7 @@ pub mod sim_connector;
 
 pub use bulk_replace::{preview_replace, ReplaceOutcome, ReplacePreview};
 pub use connector::Connector;
+pub use consistency::{compare_with_services, Comparison, Difference};
 pub use csv_import::read_codes_csv;
 pub use edits::{create_code, create_codes, delete_code, edit_code, NewCodeInput};
 pub use engine::SyncEngine;

@@ -6,8 +6,8 @@ use chrono::Utc;
 use qrdesk_core::{AppError, ErrorKind};
 use qrdesk_providers::Page;
 use qrdesk_providers::RemoteCode;
-use qrdesk_store::sync_rows;
 use qrdesk_store::sync_state::{self, SyncState};
+use qrdesk_store::{search_index, sync_rows};
 
 use crate::engine::AccountRun;
 use crate::progress::Phase;
@@ -18,6 +18,16 @@ const MAX_PAGES: i64 = 200_000;
 
 impl AccountRun<'_, '_> {
     pub(crate) async fn pull(&mut self, page_size: u32) -> Result<(), AppError> {
+        let result = self.pull_pages(page_size).await;
+        // A bulk import deferred the search index: rebuild it whether the pass ended, failed or
+        // was cancelled, so search never stays incomplete for the rest of the session.
+        let rebuilt = self.store().transaction(|tx| search_index::finish_deferral(tx));
+        result?;
+        rebuilt?;
+        Ok(())
+    }
+
+    async fn pull_pages(&mut self, page_size: u32) -> Result<(), AppError> {
         let account = self.account.id;
         let mut state = self.begin_pass()?;
         let run = state.run_id;
@@ -64,10 +74,14 @@ impl AccountRun<'_, '_> {
         self.end_pass(account, run, state)
     }
 
-    /// The state of the pass to run: the interrupted one, or a new one.
+    /// The state of the pass to run: the interrupted one, or a new one. A pass into an account
+    /// with nothing cached yet is a bulk import: the search index is deferred until it ends.
     fn begin_pass(&self) -> Result<SyncState, AppError> {
         let account = self.account.id;
         self.store().transaction(|tx| -> Result<SyncState, AppError> {
+            if sync_rows::account_is_empty(tx, account)? {
+                search_index::defer(tx)?;
+            }
             let mut state = sync_state::get(tx, account)?;
             if !state.in_progress() {
                 state.run_id += 1;

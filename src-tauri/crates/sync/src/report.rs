@@ -18,11 +18,18 @@ pub struct SyncCounts {
     pub needs_confirmation: u64,
     /// Pauses taken because of a service's rate limit.
     pub rate_limit_waits: u64,
+    /// Requests sent again after a transient failure (5xx, dropped connection, timeout, 429).
+    pub retries: u64,
+    /// Time spent waiting: rate-limit pauses and back-off between retries.
+    pub waited_ms: u64,
+    /// 429 answers received.
+    pub throttled: u64,
     pub duration_ms: u64,
 }
 
 impl SyncCounts {
-    fn add(&mut self, o: &SyncCounts) {
+    /// Adds another run's counters (durations are not summed).
+    pub fn add(&mut self, o: &SyncCounts) {
         self.requests += o.requests;
         self.codes_added += o.codes_added;
         self.codes_updated += o.codes_updated;
@@ -32,6 +39,9 @@ impl SyncCounts {
         self.conflicts += o.conflicts;
         self.needs_confirmation += o.needs_confirmation;
         self.rate_limit_waits += o.rate_limit_waits;
+        self.retries += o.retries;
+        self.waited_ms += o.waited_ms;
+        self.throttled += o.throttled;
     }
 }
 

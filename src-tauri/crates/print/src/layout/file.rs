@@ -46,17 +46,27 @@ struct LayoutSpec {
 /// Reads every layout of a `.toml` or `.json` file and checks each one.
 pub fn load_layout_file(path: &Path) -> Result<Vec<Layout>, PrintError> {
     let bytes = std::fs::read(path).map_err(|e| PrintError::io("read", path, e))?;
-    let shown = path.display();
-    let text = String::from_utf8(bytes).map_err(|_| {
+    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    parse_layout_file(&bytes, is_json, &path.display().to_string())
+}
+
+/// Parses the bytes of a layout file (TOML, or JSON when `is_json`); `shown` names the file in
+/// messages. Every malformed input is a [`PrintError`], never a panic (fuzzed).
+pub fn parse_layout_file(
+    bytes: &[u8],
+    is_json: bool,
+    shown: &str,
+) -> Result<Vec<Layout>, PrintError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| {
         PrintError::option(format!(
             "layout file {shown} is not UTF-8 text; save it as a UTF-8 .toml or .json file"
         ))
     })?;
-    let file: LayoutFile = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
-        serde_json::from_str(&text)
+    let file: LayoutFile = if is_json {
+        serde_json::from_str(text)
             .map_err(|e| PrintError::option(format!("layout file {shown} is not valid: {e}")))?
     } else {
-        toml::from_str(&text)
+        toml::from_str(text)
             .map_err(|e| PrintError::option(format!("layout file {shown} is not valid: {e}")))?
     };
     file.layout

@@ -8,7 +8,7 @@ mod file;
 use serde::{Deserialize, Serialize};
 
 pub use builtin::builtin_layouts;
-pub use file::load_layout_file;
+pub use file::{load_layout_file, parse_layout_file};
 
 use crate::error::PrintError;
 

@@ -9,12 +9,11 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use qrdesk_core::{AppError, CodeChanges, ErrorKind};
-use qrdesk_providers::list_all;
 use qrdesk_store::codes::{self, CodeFilter};
 use qrdesk_store::{accounts, outbox, Store};
 use qrdesk_sync::{
-    block_on, create_code, edit_code, Connector, NewCodeInput, SimConnector, SyncEngine,
-    SyncOptions,
+    block_on, compare_with_services, create_code, edit_code, NewCodeInput, SimConnector,
+    SyncEngine, SyncOptions,
 };
 use serde_json::json;
 
@@ -160,31 +159,18 @@ fn check(store: &Store, db: &Path) -> Result<serde_json::Value, AppError> {
 }
 
 async fn verify(store: &Store, sim: &SimConnector) -> Result<serde_json::Value, AppError> {
-    let all = store.read(|c| accounts::list(c, chrono::Utc::now()))?;
-    let mut mismatches = Vec::new();
-    for account in &all {
-        let provider = sim.connect(account)?;
-        let mut remote: Vec<(String, String, String, String)> =
-            list_all(provider.as_ref(), 100, 100_000)
-                .await
-                .map_err(AppError::from)?
-                .into_iter()
-                .map(|c| (c.remote_id, c.name, c.destination, c.content))
-                .collect();
-        remote.sort();
-        let filter = CodeFilter { account: Some(account.id), ..CodeFilter::default() };
-        let mut local: Vec<(String, String, String, String)> = store
-            .read(|c| codes::list(c, &filter))?
-            .into_iter()
-            .map(|c| (c.remote_id.unwrap_or_default(), c.name, c.destination, c.content))
-            .collect();
-        local.sort();
-        if local != remote {
-            let missing = remote.iter().filter(|r| !local.contains(r)).count();
-            let extra = local.iter().filter(|l| !remote.contains(l)).count();
-            mismatches.push(json!({ "account": account.id, "missing": missing, "extra": extra }));
-        }
-    }
+    let compared = compare_with_services(store, sim).await?;
+    let mismatches: Vec<_> = compared
+        .differences
+        .iter()
+        .map(|d| {
+            json!({
+                "account": d.account.id,
+                "missing": d.only_on_service.len(),
+                "extra": d.only_in_cache.len(),
+            })
+        })
+        .collect();
     let waiting = store.counts()?.outbox_waiting;
     if !mismatches.is_empty() || waiting > 0 {
         return Err(AppError::with_message(
@@ -194,7 +180,7 @@ async fn verify(store: &Store, sim: &SimConnector) -> Result<serde_json::Value, 
             ),
         ));
     }
-    Ok(json!({ "accounts": all.len(), "equal": true }))
+    Ok(json!({ "accounts": compared.accounts, "equal": true }))
 }
 
 fn search_bench(store: &Store, queries: usize) -> Result<serde_json::Value, AppError> {
@@ -312,6 +298,13 @@ fn ingest_bench(store: &Store, n: usize) -> Result<serde_json::Value, AppError> 
         })
         .collect();
     let started = Instant::now();
+    // As a first list pass does: the search index is deferred for the import and rebuilt at its end.
+    store.transaction(|tx| -> Result<(), AppError> {
+        if qrdesk_store::sync_rows::account_is_empty(tx, account)? {
+            qrdesk_store::search_index::defer(tx)?;
+        }
+        Ok(())
+    })?;
     for page in records.chunks(100) {
         store.transaction(|tx| -> Result<(), AppError> {
             let ids: Vec<&str> = page.iter().filter_map(|r| r.remote_id.as_deref()).collect();
@@ -324,6 +317,7 @@ fn ingest_bench(store: &Store, n: usize) -> Result<serde_json::Value, AppError> 
             Ok(())
         })?;
     }
+    store.transaction(|tx| qrdesk_store::search_index::finish_deferral(tx))?;
     let secs = started.elapsed().as_secs_f64();
     Ok(json!({ "codes": n, "seconds": secs, "codes_per_second": n as f64 / secs.max(1e-9) }))
 }

@@ -4,7 +4,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use qrdesk_core::ErrorKind;
-use qrdesk_store::{analytics, sync_state};
+use qrdesk_store::codes::{self, CodeFilter};
+use qrdesk_store::{analytics, search_index, sync_state};
 use qrdesk_sync::{CancellationToken, Phase, SyncEngine, SyncOptions};
 
 use crate::support::*;
@@ -95,6 +96,12 @@ async fn an_interrupted_pass_resumes_from_its_checkpoint() {
     assert!(state.in_progress());
     assert_eq!(state.page, Some(2));
     assert_eq!(env.local_codes(account.id).len(), 10, "two pages written, each whole");
+    // The first pass deferred the search index; cancelling rebuilt it, so what was written is found.
+    assert!(!env.store.read(search_index::is_deferred).unwrap());
+    let first = env.local_codes(account.id)[0].name.clone();
+    let filter = CodeFilter { search: Some(first.clone()), ..CodeFilter::default() };
+    let found = env.store.read(|c| codes::list(c, &filter)).unwrap();
+    assert!(found.iter().any(|c| c.name == first), "{first:?} is searchable after a cancel");
 
     // A fault on the next page interrupts again without losing the checkpoint.
     env.sim.control().inject_fault(qrdesk_sim::Fault::next(

@@ -1,0 +1,47 @@
+//! The print CSV reader on arbitrary bytes: any file a user picks (wrong encoding, binary, huge
+//! fields, broken quotes) gives rows or a clear error, never a panic or unbounded memory.
+#![no_main]
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use qrdesk_print::{preview_csv, CsvRows, CsvSource};
+
+/// The reader takes a path, as the app does: one scratch file per fuzzing process.
+fn scratch() -> &'static PathBuf {
+    static PATH: OnceLock<PathBuf> = OnceLock::new();
+    PATH.get_or_init(|| {
+        std::env::temp_dir().join(format!("qrdesk-fuzz-{}.csv", std::process::id()))
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    // The first byte picks the options; the rest is the file.
+    let Some((&choice, file)) = data.split_first() else { return };
+    if std::fs::write(scratch(), file).is_err() {
+        return;
+    }
+    let delimiter = match choice % 4 {
+        0 => None,
+        1 => Some(b','),
+        2 => Some(b';'),
+        _ => Some(b'\t'),
+    };
+    let column = (choice & 0x10 != 0).then(|| "url".to_string());
+    let source = CsvSource { path: scratch().clone(), column, delimiter };
+    let caption = match choice >> 5 {
+        0 => None,
+        1 => Some("{row}"),
+        2 => Some("{serial:06} {row}"),
+        _ => Some("{url}"),
+    };
+    if let Ok(rows) = CsvRows::open(&source, caption, 1) {
+        for row in rows.take(10_000) {
+            if let Ok(row) = row {
+                assert!(row.number >= 1);
+            }
+        }
+    }
+    let _ = preview_csv(&source, 20);
+});
