@@ -278,7 +278,7 @@ def main():
             sim.latency(80)
             killed = 0
             for i in range(1, a.rotation + 1):
-                killed += rot.trial(f"rotation {i}", rng.randint(20, 1100))
+                killed += rot.trial(f"rotation {i}", rng.randint(20, 650))
             sim.latency(0)
             totals["rotation"] = (a.rotation, killed)
 

@@ -13,7 +13,7 @@ import { toAppError } from "../platform/backend";
 import type { CodeQuery, CodeRow, SortKey } from "../platform/types";
 
 const ROW_HEIGHT = 56;
-const SEARCH_DEBOUNCE_MS = 30;
+const SEARCH_DEBOUNCE_MS = 15;
 
 export function Library() {
   const { backend, accounts, accountsById, navigate, selection, setSelection, libraryQuery, setLibraryQuery, dataVersion, bumpData } = useApp();

@@ -106,6 +106,14 @@ fn success_body(service: ProviderKind, status: u16, text: &str) -> ProviderResul
         .map_err(|_| ProviderError::malformed(service, status, text, "a body that is not JSON"))
 }
 
+/// A 64-bit fingerprint of a key (SipHash), to tell accounts apart without keeping the key.
+fn key_fingerprint(secret: &ApiSecret) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    secret.expose().hash(&mut h);
+    h.finish()
+}
+
 /// Sends requests for one account.
 pub struct HttpCore {
     pub service: ProviderKind,
@@ -113,7 +121,7 @@ pub struct HttpCore {
     base: Url,
     auth: HeaderMap,
     secret: ApiSecret,
-    pacer: Pacer,
+    pacer: Arc<Pacer>,
     stats: Arc<RequestStats>,
     settings: HttpSettings,
     cancel: CancellationToken,
@@ -165,13 +173,14 @@ impl HttpCore {
             v.set_sensitive(true);
             auth.insert(name, v);
         }
+        let pacer = Pacer::shared(p.service.as_str(), p.base.as_str(), key_fingerprint(&p.secret));
         Ok(HttpCore {
             service: p.service,
             client,
             base: p.base,
             auth,
             secret: p.secret,
-            pacer: Pacer::new(),
+            pacer,
             stats: p.stats,
             settings: p.settings,
             cancel: p.cancel,

@@ -122,7 +122,7 @@ struct PacerState {
     in_flight: u64,
 }
 
-/// Paces the requests of one adapter from the headers of earlier responses.
+/// Paces the requests of one account from the headers of earlier responses.
 #[derive(Debug, Default)]
 pub struct Pacer {
     state: Mutex<PacerState>,
@@ -131,6 +131,19 @@ pub struct Pacer {
 impl Pacer {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The pacer shared by every adapter of one account in this process (same service, address
+    /// and key), so a sync that starts right after another, or a detail view refreshing its
+    /// analytics during a sync, knows what the service said about the window in use. `account`
+    /// is a fingerprint of the key, held in memory only.
+    pub fn shared(service: &str, base: &str, account: u64) -> std::sync::Arc<Pacer> {
+        use std::collections::HashMap;
+        use std::sync::{Arc, LazyLock};
+        type Key = (String, String, u64);
+        static PACERS: LazyLock<Mutex<HashMap<Key, Arc<Pacer>>>> = LazyLock::new(Default::default);
+        let Ok(mut all) = PACERS.lock() else { return Arc::new(Pacer::new()) };
+        all.entry((service.to_string(), base.to_string(), account)).or_default().clone()
     }
 
     /// Reserves a slot for one request and returns how long to wait before sending it.
@@ -170,12 +183,21 @@ impl Pacer {
         if info.limit.is_some() {
             s.limit = info.limit;
         }
+        // Within a window we know, `remaining` only goes down: a slow response can carry a count
+        // taken before requests we have sent since (or in an earlier window).
+        let same_window = s.reset_at.is_some_and(|reset| reset > now);
         if let Some(reset_in) = info.reset_in {
-            s.reset_at = Some(now + reset_in);
+            if !same_window {
+                s.reset_at = Some(now + reset_in);
+            }
         }
         if let Some(r) = info.remaining {
             // Requests still in flight were counted by us but not yet by the server.
-            s.remaining = Some(r.saturating_sub(s.in_flight));
+            let reported = r.saturating_sub(s.in_flight);
+            s.remaining = Some(match s.remaining {
+                Some(known) if same_window => known.min(reported),
+                _ => reported,
+            });
         }
     }
 
@@ -338,6 +360,25 @@ mod tests {
         assert_eq!(p.reserve(t0), Duration::ZERO);
         assert_eq!(p.reserve(t0), Duration::ZERO);
         assert!(p.reserve(t0) >= Duration::from_secs(2));
+    }
+
+    #[test]
+    fn a_slow_response_with_an_older_count_does_not_raise_what_is_left() {
+        let p = Pacer::new();
+        let t0 = Instant::now();
+        let info = |remaining| RateLimitInfo {
+            limit: Some(10),
+            remaining: Some(remaining),
+            reset_in: Some(Duration::from_secs(1)),
+            retry_after: None,
+        };
+        p.reserve(t0);
+        p.observe(&info(2), t0);
+        // A response delayed by a latency spike reports 8 left, counted long before.
+        p.reserve(t0);
+        p.observe(&info(8), t0 + Duration::from_millis(100));
+        assert_eq!(p.reserve(t0), Duration::ZERO, "one request was still left");
+        assert!(p.reserve(t0) >= Duration::from_millis(900), "then the window is used up");
     }
 
     #[test]

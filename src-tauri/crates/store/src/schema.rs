@@ -33,8 +33,9 @@ fn prepare(mut conn: Connection) -> Result<Connection, StoreError> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    // 32 MB page cache: bulk list ingest and FTS updates touch many pages per transaction.
-    conn.pragma_update(None, "cache_size", -32_000)?;
+    // A small page cache while idle (the app stays open for days); a list pass raises it for
+    // its bulk writes with `Store::bulk_cache`.
+    conn.pragma_update(None, "cache_size", -(crate::IDLE_CACHE_MB * 1000))?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     let found = user_version(&conn)?;
     if found > LATEST_SCHEMA_VERSION {

@@ -198,3 +198,19 @@ fn outbox_entries_block_account_removal_until_purged() {
     store.transaction(|tx| accounts::delete(tx, acc, true)).unwrap();
     assert_eq!(store.counts().unwrap().accounts, 0);
 }
+
+#[test]
+fn bulk_passes_raise_the_page_cache_and_the_last_one_gives_it_back() {
+    let store = Store::open_in_memory().unwrap();
+    let cache = || {
+        store.read(|c| Ok(c.query_row("PRAGMA cache_size", [], |r| r.get::<_, i64>(0))?)).unwrap()
+    };
+    assert_eq!(cache(), -qrdesk_store::IDLE_CACHE_MB * 1000);
+    let first = store.bulk_cache();
+    let second = store.bulk_cache();
+    assert_eq!(cache(), -qrdesk_store::BULK_CACHE_MB * 1000);
+    drop(first);
+    assert_eq!(cache(), -qrdesk_store::BULK_CACHE_MB * 1000, "another pass still runs");
+    drop(second);
+    assert_eq!(cache(), -qrdesk_store::IDLE_CACHE_MB * 1000);
+}

@@ -18,10 +18,13 @@ const MAX_PAGES: i64 = 200_000;
 
 impl AccountRun<'_, '_> {
     pub(crate) async fn pull(&mut self, page_size: u32) -> Result<(), AppError> {
+        let engine = self.engine;
+        let bulk = engine.store.bulk_cache();
         let result = self.pull_pages(page_size).await;
         // A bulk import deferred the search index: rebuild it whether the pass ended, failed or
         // was cancelled, so search never stays incomplete for the rest of the session.
         let rebuilt = self.store().transaction(|tx| search_index::finish_deferral(tx));
+        drop(bulk);
         result?;
         rebuilt?;
         Ok(())

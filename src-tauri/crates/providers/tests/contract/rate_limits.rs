@@ -63,11 +63,14 @@ async fn exaroutes_ratelimit_headers_are_obeyed() {
 
 #[tokio::test]
 async fn qrcodepro_429_without_retry_after_waits_for_the_reset() {
-    // Another client of the same key used the window up: this adapter's first request is
-    // refused (the simulator's first refusal has no Retry-After) and waits for X-RateLimit-Reset.
+    // Another program using the same key (not this process: adapters of one account in one
+    // process share their pacer) used the window up: this adapter's first request is refused
+    // (the simulator's first refusal has no Retry-After) and waits for X-RateLimit-Reset.
     let sim = limited_sim().await;
     let a = account(&sim, ProviderKind::QrCodePro, "live");
-    let other = for_account(&sim, ProviderKind::QrCodePro, "live");
+    let key = a.key.clone().expect("a QRCodePro key");
+    let other = reqwest::Client::new();
+    let other_url = format!("{}/v1/qrcodes?page=1&limit=1", sim.base_url(ProviderKind::QrCodePro));
     let mut c = config(&sim, ProviderKind::QrCodePro, key_of(&a));
     c.http.backoff_base = Duration::from_secs(5); // a backoff would be far slower than the reset
     let p = connect(c).unwrap();
@@ -75,7 +78,7 @@ async fn qrcodepro_429_without_retry_after_waits_for_the_reset() {
     let mut refused = false;
     for _ in 0..3 {
         for _ in 0..LIMIT {
-            other.list_page(None, 1).await.unwrap();
+            other.get(&other_url).bearer_auth(&key).send().await.unwrap();
         }
         let before = p.stats().snapshot();
         let started = Instant::now();
@@ -133,5 +136,24 @@ async fn injected_429_bursts_without_headers_are_backed_off() {
     assert!(st.throttled_responses >= 3, "{st:?}");
     assert_eq!(st.retries, st.throttled_responses);
     assert!(st.total_wait > Duration::ZERO);
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn adapters_of_one_account_share_their_pacing() {
+    // A sync that starts right after another one (a new adapter for the same key) knows the
+    // window is used up and waits instead of provoking a 429.
+    let sim = limited_sim().await;
+    let first = for_account(&sim, ProviderKind::QrCodePro, "live");
+    for _ in 0..LIMIT {
+        first.list_page(None, 1).await.unwrap();
+    }
+    let second = for_account(&sim, ProviderKind::QrCodePro, "live");
+    for _ in 0..LIMIT {
+        second.list_page(None, 1).await.unwrap();
+    }
+    let (a, b) = (first.stats().snapshot(), second.stats().snapshot());
+    assert_eq!(a.throttled_responses + b.throttled_responses, 0, "{a:?} {b:?}");
+    assert!(b.rate_limit_waits > 0, "the second adapter waited for the window: {b:?}");
     sim.shutdown().await;
 }

@@ -298,6 +298,7 @@ fn ingest_bench(store: &Store, n: usize) -> Result<serde_json::Value, AppError> 
         })
         .collect();
     let started = Instant::now();
+    let bulk = store.bulk_cache();
     // As a first list pass does: the search index is deferred for the import and rebuilt at its end.
     store.transaction(|tx| -> Result<(), AppError> {
         if qrdesk_store::sync_rows::account_is_empty(tx, account)? {
@@ -318,6 +319,7 @@ fn ingest_bench(store: &Store, n: usize) -> Result<serde_json::Value, AppError> 
         })?;
     }
     store.transaction(|tx| qrdesk_store::search_index::finish_deferral(tx))?;
+    drop(bulk);
     let secs = started.elapsed().as_secs_f64();
     Ok(json!({ "codes": n, "seconds": secs, "codes_per_second": n as f64 / secs.max(1e-9) }))
 }
