@@ -52,6 +52,11 @@ pub(crate) fn resolve_key(
     };
     let environment = format.map(|f| f.environment).unwrap_or_default();
     let client_id = client_id.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
+    if client_id.as_ref().is_some_and(|c| c.chars().count() > 200) {
+        return Err(AppError::bad_input(
+            "The client id is too long; copy the cust_… id from the ExaRoutes dashboard",
+        ));
+    }
     let needs_client_id = format.is_some_and(|f| f.needs_client_id);
     let credential = match (needs_client_id, client_id) {
         (true, Some(id)) if id.starts_with(EXAROUTES_CLIENT_ID_PREFIX) => {

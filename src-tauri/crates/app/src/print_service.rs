@@ -103,6 +103,15 @@ pub struct PrintSettings {
     pub offset_y_mm: f64,
 }
 
+/// Largest CSV the window accepts (the file crosses IPC as text; the CLI streams any size).
+pub const MAX_CSV_BYTES: usize = 100_000_000;
+/// Longest CSV column name accepted in a mapping (characters).
+const MAX_COLUMN_CHARS: usize = 200;
+/// Most codes one selection print may name (the library holds about this many at most).
+pub const MAX_SELECTION: usize = 1_000_000;
+/// Printer calibration offsets beyond this (mm) are a typo, not a printer.
+const MAX_OFFSET_MM: f64 = 20.0;
+
 /// Which CSV columns feed what.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -303,6 +312,31 @@ pub fn prepare(ctx: &AppContext, request: &PrintRequest) -> Result<PreparedJob, 
             "Choose a code size up to 1000 mm and a bleed up to 20 mm",
         ));
     }
+    let offset_ok = |v: f64| v.is_finite() && v.abs() <= MAX_OFFSET_MM;
+    if !offset_ok(o.offset_x_mm) || !offset_ok(o.offset_y_mm) {
+        return Err(AppError::bad_input(format!(
+            "A printer calibration offset moves the print by at most {MAX_OFFSET_MM} mm each way"
+        )));
+    }
+    match &request.source {
+        PrintSource::Csv { mapping, .. }
+            if std::iter::once(&mapping.content)
+                .chain(&mapping.caption)
+                .any(|c| c.chars().count() > MAX_COLUMN_CHARS) =>
+        {
+            return Err(AppError::bad_input(format!(
+                "A CSV column name is longer than {MAX_COLUMN_CHARS} characters; pick the column \
+                 from the list"
+            )));
+        }
+        PrintSource::Selection { codes } if codes.len() > MAX_SELECTION => {
+            return Err(AppError::bad_input(format!(
+                "{} codes are selected; print at most {MAX_SELECTION} at a time",
+                codes.len()
+            )));
+        }
+        _ => {}
+    }
     let (source, codes, csv, caption) = match &request.source {
         PrintSource::Csv { text, mapping } => {
             let file = TempCsv::write(ctx.data_dir(), text)?;
@@ -494,6 +528,14 @@ impl TempCsv {
                 "The CSV is empty; the first line must name the columns, like name,url",
             ));
         }
+        if text.len() > MAX_CSV_BYTES {
+            return Err(AppError::bad_input(format!(
+                "The CSV is {} MB; the window takes files up to {} MB. Split it, or print it \
+                 with `qrdesk print --csv`, which has no limit",
+                text.len() / 1_000_000,
+                MAX_CSV_BYTES / 1_000_000
+            )));
+        }
         let mut f = tempfile::Builder::new()
             .prefix("print-")
             .suffix(".csv")
@@ -506,5 +548,68 @@ impl TempCsv {
 
     fn path(&self) -> &Path {
         self.0.path()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> PrintSettings {
+        PrintSettings {
+            layout: "avery-l7160".into(),
+            size_mm: 0.0,
+            ec: EcLevel::M,
+            foreground: "#000000".into(),
+            background: "#ffffff".into(),
+            caption: CaptionSource::None,
+            bleed_mm: 0.0,
+            crop_marks: false,
+            start_at: 1,
+            offset_x_mm: 0.0,
+            offset_y_mm: 0.0,
+        }
+    }
+
+    fn csv(text: &str, column: &str) -> PrintSource {
+        PrintSource::Csv {
+            text: text.into(),
+            mapping: ColumnMapping { content: column.into(), caption: None },
+        }
+    }
+
+    fn refused(request: PrintRequest) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = AppContext::open(dir.path()).unwrap();
+        match check_print(&ctx, &request) {
+            Err(e) => {
+                assert_eq!(e.kind, qrdesk_core::ErrorKind::BadInput);
+                e.message
+            }
+            Ok(()) => panic!("accepted"),
+        }
+    }
+
+    #[test]
+    fn requests_from_the_window_are_checked_before_anything_is_written() {
+        let ok = csv("url\nhttps://a.example/1\n", "url");
+        let mut far = settings();
+        far.offset_x_mm = 500.0;
+        assert!(
+            refused(PrintRequest { source: ok.clone(), options: far }).contains("at most 20 mm")
+        );
+        let mut nan = settings();
+        nan.offset_y_mm = f64::NAN;
+        assert!(refused(PrintRequest { source: ok, options: nan }).contains("at most 20 mm"));
+        let long_column = "c".repeat(201);
+        let text = format!("{long_column}\nhttps://a.example/1\n");
+        assert!(refused(PrintRequest { source: csv(&text, &long_column), options: settings() })
+            .contains("longer than 200 characters"));
+        let many = PrintSource::Selection { codes: vec![1; MAX_SELECTION + 1] };
+        assert!(refused(PrintRequest { source: many, options: settings() })
+            .contains("print at most 1000000"));
+        let huge = "url\n".to_string() + &"https://a.example/\n".repeat(MAX_CSV_BYTES / 18 + 1);
+        assert!(refused(PrintRequest { source: csv(&huge, "url"), options: settings() })
+            .contains("up to 100 MB"));
     }
 }
