@@ -51,7 +51,7 @@ step "fuzzing, smoke run: every target over its corpus and regressions, then 10 
 scripts/fuzz smoke 10
 
 step "fault-storm soak, short run (scripts/soak runs 10 minutes)"
-scripts/soak 30 >/dev/null
+scripts/soak 30 | tail -n 1
 
 step "keychain and end-to-end tests (private D-Bus, unlocked gnome-keyring, Xvfb)"
 cargo build -p qrdesk-desktop --locked --quiet
