@@ -4,7 +4,8 @@
 //! - [`error`]: the one error vocabulary ([`ErrorKind`] with a human sentence per kind, [`AppError`]);
 //! - [`provider`]: the five services, live/test environments and key-prefix detection;
 //! - [`secret`]: [`ApiSecret`] and [`Credential`], secrets that redact themselves;
-//! - [`account`], [`code`], [`analytics`], [`outbox`], [`audit`]: the records the store keeps.
+//! - [`account`], [`code`], [`analytics`], [`outbox`], [`audit`]: the records the store keeps;
+//! - [`csv_dialect`]: the CSV rules shared by printing and `codes import` (BOM, delimiter).
 //!
 //! Types that cross the IPC boundary derive `ts_rs::TS` behind the `ts` feature; the generated
 //! TypeScript lives in `ui/src/bindings/` and CI fails when it is stale.
@@ -13,6 +14,7 @@ pub mod account;
 pub mod analytics;
 pub mod audit;
 pub mod code;
+pub mod csv_dialect;
 pub mod error;
 pub mod outbox;
 pub mod provider;

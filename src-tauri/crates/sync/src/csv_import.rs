@@ -1,12 +1,13 @@
 //! Reading a CSV of codes to create (`qrdesk codes import`): UTF-8 with or without BOM, comma,
 //! semicolon or tab detected from the header line, quoted fields (the `csv` crate).
 //!
-//! The print engine has its own streaming reader for payload columns; its reader type is not
-//! public and yields one payload column, while an import needs two named columns, so this small
-//! reader follows the same rules (BOM, delimiter detection, header names, blank lines skipped).
+//! The print engine streams one payload column; an import needs two named columns and is all or
+//! nothing, so it reads the rows itself, with the same dialect rules as printing
+//! ([`qrdesk_core::csv_dialect`]: BOM, delimiter detection, header line bound).
 
 use std::path::Path;
 
+use qrdesk_core::csv_dialect::{detect_delimiter, MAX_HEADER_LINE, UTF8_BOM};
 use qrdesk_core::AppError;
 
 use crate::edits::{check_url, NewCodeInput};
@@ -28,16 +29,13 @@ pub fn read_codes_csv(
     parse_codes_csv(&bytes, &shown, name_column, destination_column)
 }
 
-/// The longest first (header) line accepted: column names never come near it.
-const MAX_HEADER_LINE: usize = 64 * 1024;
-
 pub fn parse_codes_csv(
     bytes: &[u8],
     shown: &str,
     name_column: Option<&str>,
     destination_column: Option<&str>,
 ) -> Result<Vec<NewCodeInput>, AppError> {
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(&UTF8_BOM[..]).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(AppError::bad_input(format!(
             "{shown} is empty; the first line must name the columns, like name,url"
@@ -144,24 +142,6 @@ fn column_list(headers: &[String]) -> String {
 }
 
 /// The delimiter used most on the header line outside quotes (comma when none is).
-fn detect_delimiter(bytes: &[u8]) -> u8 {
-    let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or(bytes);
-    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
-    let mut quoted = false;
-    for &b in first_line {
-        if b == b'"' {
-            quoted = !quoted;
-        } else if !quoted {
-            for (d, n) in counts.iter_mut() {
-                if b == *d {
-                    *n += 1;
-                }
-            }
-        }
-    }
-    counts.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map_or(b',', |(d, _)| *d)
-}
-
 fn csv_error(shown: &str, e: &csv::Error) -> AppError {
     let line = e.position().map(|p| format!(" at line {}", p.line())).unwrap_or_default();
     match e.kind() {

@@ -25,30 +25,9 @@ pub struct CsvRows {
     path: String,
 }
 
-/// The delimiter used most often on the first line, outside quotes (comma when none is).
-pub fn detect_delimiter(head: &[u8]) -> u8 {
-    let first_line = head.split(|b| *b == b'\n').next().unwrap_or(head);
-    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
-    let mut quoted = false;
-    for &b in first_line {
-        if b == b'"' {
-            quoted = !quoted;
-        } else if !quoted {
-            for (d, n) in counts.iter_mut() {
-                if b == *d {
-                    *n += 1;
-                }
-            }
-        }
-    }
-    counts.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map_or(b',', |(d, _)| *d)
-}
+use qrdesk_core::csv_dialect::{detect_delimiter, MAX_HEADER_LINE, UTF8_BOM};
 
 /// Opens a CSV file: skips a BOM, detects the delimiter, reads the header line.
-/// The longest first (header) line read: column names never come near it, and a file without
-/// a line break in its first 64 KB is not a CSV (this keeps memory flat on such files).
-const MAX_HEADER_LINE: usize = 64 * 1024;
-
 fn open_reader(
     source: &CsvSource,
 ) -> Result<(csv::Reader<Input>, Vec<String>, String), PrintError> {
@@ -66,7 +45,7 @@ fn open_reader(
         filled += n;
     }
     head.truncate(filled);
-    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+    if head.starts_with(&UTF8_BOM) {
         head.drain(..3);
     }
     if head.len() == MAX_HEADER_LINE && !head.contains(&b'\n') {
@@ -244,13 +223,5 @@ mod tests {
         let long = vec!["x".repeat(1000)];
         let err = pick_column(&long, Some("url"), "w.csv").unwrap_err().to_string();
         assert!(err.len() < 200, "{err}");
-    }
-
-    #[test]
-    fn detects_delimiters_outside_quotes() {
-        assert_eq!(detect_delimiter(b"a,b,c\n1;2"), b',');
-        assert_eq!(detect_delimiter(b"\"a,b\";c;d\n"), b';');
-        assert_eq!(detect_delimiter(b"a\tb\n"), b'\t');
-        assert_eq!(detect_delimiter(b"url\n"), b',');
     }
 }
