@@ -6,7 +6,7 @@ import type { SortKey } from "./SortKey";
 /**
  * `list_codes`: one page of the library.
  */
-export type CodeQuery = { 
+export type CodeQuery = { sort: SortKey, offset: number, limit: number, 
 /**
  * Live search over name, destination and short URL.
  */
@@ -14,4 +14,4 @@ search: string, account: number | null, status: CodeStatus | null, environment: 
 /**
  * Only codes with an outbox entry waiting.
  */
-pending_only: boolean, sort: SortKey, offset: number, limit: number, };
+pending_only: boolean, };

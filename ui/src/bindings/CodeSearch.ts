@@ -3,6 +3,15 @@ import type { CodeStatus } from "./CodeStatus";
 import type { Environment } from "./Environment";
 
 /**
- * A library search used as a print source.
+ * Which codes the library shows: its search box and filters. Also a print source ("print
+ * this search"), so printing takes exactly the codes the library lists.
  */
-export type CodeSearch = { search: string, account: number | null, status: CodeStatus | null, environment: Environment | null, pending_only: boolean, };
+export type CodeSearch = { 
+/**
+ * Live search over name, destination and short URL.
+ */
+search: string, account: number | null, status: CodeStatus | null, environment: Environment | null, 
+/**
+ * Only codes with an outbox entry waiting.
+ */
+pending_only: boolean, };

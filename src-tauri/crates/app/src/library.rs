@@ -20,10 +20,11 @@ pub enum SortKey {
     Scans,
 }
 
-/// `list_codes`: one page of the library.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// Which codes the library shows: its search box and filters. Also a print source ("print
+/// this search"), so printing takes exactly the codes the library lists.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub struct CodeQuery {
+pub struct CodeSearch {
     /// Live search over name, destination and short URL.
     #[serde(default)]
     pub search: String,
@@ -34,6 +35,30 @@ pub struct CodeQuery {
     /// Only codes with an outbox entry waiting.
     #[serde(default)]
     pub pending_only: bool,
+}
+
+impl CodeSearch {
+    /// Every matching code, not deleted, in the store's default order.
+    pub fn filter(&self) -> CodeFilter {
+        let search = self.search.trim();
+        CodeFilter {
+            account: self.account,
+            search: (!search.is_empty()).then(|| search.to_string()),
+            status: self.status,
+            environment: self.environment,
+            pending_only: self.pending_only,
+            ..CodeFilter::default()
+        }
+    }
+}
+
+/// `list_codes`: one page of the library.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct CodeQuery {
+    #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
+    pub filter: CodeSearch,
     #[serde(default)]
     pub sort: SortKey,
     #[serde(default)]
@@ -73,14 +98,7 @@ pub const MAX_PAGE: u32 = 1000;
 
 impl CodeQuery {
     fn filter(&self) -> CodeFilter {
-        let search = self.search.trim();
         CodeFilter {
-            account: self.account,
-            search: (!search.is_empty()).then(|| search.to_string()),
-            status: self.status,
-            environment: self.environment,
-            pending_only: self.pending_only,
-            include_deleted: false,
             limit: Some(self.limit.clamp(1, MAX_PAGE)),
             offset: self.offset,
             order: match self.sort {
@@ -88,6 +106,7 @@ impl CodeQuery {
                 SortKey::Updated => CodeOrder::UpdatedDesc,
                 SortKey::Scans => CodeOrder::ScansDesc,
             },
+            ..self.filter.filter()
         }
     }
 }
@@ -127,4 +146,34 @@ pub fn code_analytics(ctx: &AppContext, q: &AnalyticsQuery) -> Result<ScanSeries
         codes::get(c, q.code)?;
         analytics::load_series(c, q.code, q.from, q.to)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_sends_one_flat_query_and_print_uses_the_same_filter() {
+        let query: CodeQuery = serde_json::from_value(serde_json::json!({
+            "search": "  spring menu ", "account": 3, "status": "paused", "environment": null,
+            "pending_only": true, "sort": "scans", "offset": 50, "limit": 5000
+        }))
+        .unwrap();
+        let page = query.filter();
+        let all = query.filter.filter();
+        assert_eq!(page.search.as_deref(), Some("spring menu"));
+        assert_eq!(
+            (page.account, page.status, page.pending_only),
+            (Some(3), Some(CodeStatus::Paused), true)
+        );
+        assert_eq!(
+            (page.limit, page.offset, page.order),
+            (Some(MAX_PAGE), 50, CodeOrder::ScansDesc)
+        );
+        assert_eq!(
+            (all.search, all.account, all.status, all.limit),
+            (page.search, page.account, page.status, None)
+        );
+        assert!(!page.include_deleted && !all.include_deleted);
+    }
 }

@@ -11,15 +11,16 @@ use std::sync::atomic::AtomicBool;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
-use qrdesk_core::{AppError, CodeId, CodeStatus, Environment};
+use qrdesk_core::{AppError, CodeId};
 use qrdesk_print::{
     find_layout, layouts as builtin, preview_csv, render_preview_svg, run, run_each, Calibration,
     CsvSource, EachFormat, Imposition, Ink, Layout, PrintItem, PrintJob, PrintOptions, Progress,
     SizeSpec, Source,
 };
-use qrdesk_store::codes::{self, CodeFilter};
+use qrdesk_store::codes;
 
 use crate::context::AppContext;
+use crate::library::CodeSearch;
 use crate::print_source::print_item;
 
 /// Paper a layout is made for.
@@ -118,20 +119,6 @@ const MAX_OFFSET_MM: f64 = 20.0;
 pub struct ColumnMapping {
     pub content: String,
     pub caption: Option<String>,
-}
-
-/// A library search used as a print source.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub struct CodeSearch {
-    #[serde(default)]
-    pub search: String,
-    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
-    pub account: Option<i64>,
-    pub status: Option<CodeStatus>,
-    pub environment: Option<Environment>,
-    #[serde(default)]
-    pub pending_only: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -361,14 +348,7 @@ pub fn prepare(ctx: &AppContext, request: &PrintRequest) -> Result<PreparedJob, 
             (Source::Items(items), ids, None, cache_caption(o.caption))
         }
         PrintSource::Search { query } => {
-            let filter = CodeFilter {
-                account: query.account,
-                search: Some(query.search.trim().to_string()).filter(|s| !s.is_empty()),
-                status: query.status,
-                environment: query.environment,
-                pending_only: query.pending_only,
-                ..Default::default()
-            };
+            let filter = query.filter();
             let found = ctx.store().read(|c| codes::list(c, &filter))?;
             let (items, ids) = cache_items(found);
             (Source::Items(items), ids, None, cache_caption(o.caption))

@@ -1,5 +1,6 @@
 //! The CSV rules every reader of QR Desk follows (printing, `codes import`): an optional UTF-8
-//! byte-order mark, a delimiter detected from the header line, and a bound on that line.
+//! byte-order mark, a delimiter detected from the header line, a bound on that line, and how
+//! column names are listed in messages.
 
 /// The UTF-8 byte-order mark some spreadsheet programs put at the start of a file.
 pub const UTF8_BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
@@ -26,6 +27,28 @@ pub fn detect_delimiter(head: &[u8]) -> u8 {
         }
     }
     counts.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map_or(b',', |(d, _)| *d)
+}
+
+/// The column names for a message: the first few, each shortened, so a wide or binary header
+/// line cannot turn one error into megabytes of text.
+pub fn column_list(headers: &[String]) -> String {
+    const SHOWN: usize = 12;
+    const CHARS: usize = 40;
+    let mut listed: Vec<String> = headers
+        .iter()
+        .take(SHOWN)
+        .map(|h| {
+            if h.chars().count() > CHARS {
+                format!("{}…", h.chars().take(CHARS).collect::<String>())
+            } else {
+                h.clone()
+            }
+        })
+        .collect();
+    if headers.len() > SHOWN {
+        listed.push(format!("and {} more", headers.len() - SHOWN));
+    }
+    listed.join(", ")
 }
 
 #[cfg(test)]

@@ -126,7 +126,7 @@ fn placeholder(
             return Err(PrintError::option(format!(
                 "caption template \"{template}\" names the column \"{inner}\", which the CSV does \
                  not have; its columns are: {}",
-                crate::source::column_list(cols)
+                qrdesk_core::csv_dialect::column_list(cols)
             )));
         }
     }

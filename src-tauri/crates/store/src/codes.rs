@@ -77,26 +77,52 @@ pub fn insert(
     c: &CodeRecord,
     now: DateTime<Utc>,
 ) -> Result<CodeId, StoreError> {
-    conn.execute(
+    insert_row(conn, account, c, now, None)
+}
+
+/// Inserts `c`; `seen_in_run` is the sync run that listed it (pulled codes).
+pub(crate) fn insert_row(
+    conn: &Connection,
+    account: AccountId,
+    c: &CodeRecord,
+    now: DateTime<Utc>,
+    seen_in_run: Option<i64>,
+) -> Result<CodeId, StoreError> {
+    let mut stmt = conn.prepare_cached(
         "INSERT INTO codes (account_id, remote_id, name, kind, destination, content, status, scans_total,
-             remote_created_at, remote_updated_at, updated_at, raw_json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            account,
-            c.remote_id,
-            c.name,
-            c.kind,
-            c.destination,
-            c.content,
-            c.status.as_str(),
-            c.scans_total,
-            c.remote_created_at.map(ts),
-            c.remote_updated_at.map(ts),
-            ts(now),
-            c.raw_json,
-        ],
+             remote_created_at, remote_updated_at, updated_at, raw_json, seen_in_run)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
+    let values = std::iter::once(Value::from(account))
+        .chain(record_values(c, now))
+        .chain([Value::from(seen_in_run)]);
+    stmt.execute(rusqlite::params_from_iter(values))?;
     Ok(conn.last_insert_rowid())
+}
+
+/// A record's columns in the order the statements here bind them: remote_id, name, kind,
+/// destination, content, status, scans_total, remote_created_at, remote_updated_at, updated_at
+/// (= `now`), raw_json.
+pub(crate) fn record_values(c: &CodeRecord, now: DateTime<Utc>) -> [Value; 11] {
+    [
+        Value::from(c.remote_id.clone()),
+        Value::from(c.name.clone()),
+        Value::from(c.kind.clone()),
+        Value::from(c.destination.clone()),
+        Value::from(c.content.clone()),
+        Value::from(c.status.as_str().to_string()),
+        Value::from(c.scans_total),
+        Value::from(c.remote_created_at.map(ts)),
+        Value::from(c.remote_updated_at.map(ts)),
+        Value::from(ts(now)),
+        Value::from(c.raw_json.clone()),
+    ]
+}
+
+/// A code's status column, refusing values the schema's CHECK would never let in.
+pub(crate) fn status_at(r: &Row<'_>, index: usize) -> Result<CodeStatus, StoreError> {
+    let status: String = r.get(index)?;
+    CodeStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("code status {status:?}")))
 }
 
 pub fn get(conn: &Connection, id: CodeId) -> Result<QrCode, StoreError> {
@@ -236,7 +262,6 @@ fn where_sql(conds: &[&str]) -> String {
 }
 
 fn from_row(r: &Row<'_>) -> Result<QrCode, StoreError> {
-    let status: String = r.get(7)?;
     Ok(QrCode {
         id: r.get(0)?,
         account: r.get(1)?,
@@ -245,8 +270,7 @@ fn from_row(r: &Row<'_>) -> Result<QrCode, StoreError> {
         kind: r.get(4)?,
         destination: r.get(5)?,
         content: r.get(6)?,
-        status: CodeStatus::parse(&status)
-            .ok_or_else(|| StoreError::Corrupt(format!("code status {status:?}")))?,
+        status: status_at(r, 7)?,
         scans_total: r.get(8)?,
         remote_updated_at: parse_opt(r.get(9)?)?,
         updated_at: parse_ts(&r.get::<_, String>(10)?)?,

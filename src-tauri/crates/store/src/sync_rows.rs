@@ -11,7 +11,7 @@ use qrdesk_core::{AccountId, CodeChanges, CodeId, CodeStatus};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection};
 
-use crate::codes::CodeRecord;
+use crate::codes::{self, status_at, CodeRecord};
 use crate::error::StoreError;
 use crate::timestamps::{parse_opt, ts};
 
@@ -40,7 +40,6 @@ const LOCAL_COLUMNS: &str = "c.id, c.remote_id, c.name, c.kind, c.destination, c
     c.analytics_fetched_at, c.analytics_scans_total";
 
 fn local_from_row(r: &rusqlite::Row<'_>) -> Result<LocalCode, StoreError> {
-    let status: String = r.get(6)?;
     Ok(LocalCode {
         id: r.get(0)?,
         remote_id: r.get(1)?,
@@ -48,8 +47,7 @@ fn local_from_row(r: &rusqlite::Row<'_>) -> Result<LocalCode, StoreError> {
         kind: r.get(3)?,
         destination: r.get(4)?,
         content: r.get(5)?,
-        status: CodeStatus::parse(&status)
-            .ok_or_else(|| StoreError::Corrupt(format!("code status {status:?}")))?,
+        status: status_at(r, 6)?,
         scans_total: r.get(7)?,
         remote_updated_at: parse_opt(r.get(8)?)?,
         deleted: r.get(9)?,
@@ -124,27 +122,7 @@ pub fn insert_pulled(
     run: i64,
     now: DateTime<Utc>,
 ) -> Result<CodeId, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO codes (account_id, remote_id, name, kind, destination, content, status, scans_total,
-             remote_created_at, remote_updated_at, updated_at, raw_json, seen_in_run)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?;
-    stmt.execute(params![
-        account,
-        c.remote_id,
-        c.name,
-        c.kind,
-        c.destination,
-        c.content,
-        c.status.as_str(),
-        c.scans_total,
-        c.remote_created_at.map(ts),
-        c.remote_updated_at.map(ts),
-        ts(now),
-        c.raw_json,
-        run,
-    ])?;
-    Ok(conn.last_insert_rowid())
+    codes::insert_row(conn, account, c, now, Some(run))
 }
 
 /// Overwrites a cached code with the service's version (no local edit waits for it).
@@ -161,21 +139,10 @@ pub fn overwrite_pulled(
              remote_updated_at = ?10, updated_at = ?11, raw_json = coalesce(?12, raw_json), deleted = 0, seen_in_run = coalesce(?13, seen_in_run)
          WHERE id = ?1",
     )?;
-    stmt.execute(params![
-        id,
-        c.remote_id,
-        c.name,
-        c.kind,
-        c.destination,
-        c.content,
-        c.status.as_str(),
-        c.scans_total,
-        c.remote_created_at.map(ts),
-        c.remote_updated_at.map(ts),
-        ts(now),
-        c.raw_json,
-        run,
-    ])?;
+    let values = std::iter::once(Value::from(id))
+        .chain(codes::record_values(c, now))
+        .chain([Value::from(run)]);
+    stmt.execute(rusqlite::params_from_iter(values))?;
     Ok(())
 }
 

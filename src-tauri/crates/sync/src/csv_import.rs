@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use qrdesk_core::csv_dialect::{detect_delimiter, MAX_HEADER_LINE, UTF8_BOM};
+use qrdesk_core::csv_dialect::{column_list, detect_delimiter, MAX_HEADER_LINE, UTF8_BOM};
 use qrdesk_core::AppError;
 
 use crate::edits::{check_url, NewCodeInput};
@@ -119,29 +119,7 @@ fn pick(
     })
 }
 
-/// The column names for a message: the first few, each shortened, so a wide or binary header
-/// line cannot turn one error into megabytes of text.
-fn column_list(headers: &[String]) -> String {
-    const SHOWN: usize = 12;
-    const CHARS: usize = 40;
-    let mut listed: Vec<String> = headers
-        .iter()
-        .take(SHOWN)
-        .map(|h| {
-            if h.chars().count() > CHARS {
-                format!("{}…", h.chars().take(CHARS).collect::<String>())
-            } else {
-                h.clone()
-            }
-        })
-        .collect();
-    if headers.len() > SHOWN {
-        listed.push(format!("and {} more", headers.len() - SHOWN));
-    }
-    listed.join(", ")
-}
-
-/// The delimiter used most on the header line outside quotes (comma when none is).
+/// A CSV reading error as a sentence naming the file and line.
 fn csv_error(shown: &str, e: &csv::Error) -> AppError {
     let line = e.position().map(|p| format!(" at line {}", p.line())).unwrap_or_default();
     match e.kind() {

@@ -25,7 +25,7 @@ pub struct CsvRows {
     path: String,
 }
 
-use qrdesk_core::csv_dialect::{detect_delimiter, MAX_HEADER_LINE, UTF8_BOM};
+use qrdesk_core::csv_dialect::{column_list, detect_delimiter, MAX_HEADER_LINE, UTF8_BOM};
 
 /// Opens a CSV file: skips a BOM, detects the delimiter, reads the header line.
 fn open_reader(
@@ -123,28 +123,6 @@ impl CsvRows {
             path,
         })
     }
-}
-
-/// The column names for a message: the first few, each shortened, so a wide or binary header
-/// line cannot turn one error into megabytes of text.
-pub(crate) fn column_list(headers: &[String]) -> String {
-    const SHOWN: usize = 12;
-    const CHARS: usize = 40;
-    let mut listed: Vec<String> = headers
-        .iter()
-        .take(SHOWN)
-        .map(|h| {
-            if h.chars().count() > CHARS {
-                format!("{}…", h.chars().take(CHARS).collect::<String>())
-            } else {
-                h.clone()
-            }
-        })
-        .collect();
-    if headers.len() > SHOWN {
-        listed.push(format!("and {} more", headers.len() - SHOWN));
-    }
-    listed.join(", ")
 }
 
 fn pick_column(headers: &[String], wanted: Option<&str>, path: &str) -> Result<usize, PrintError> {

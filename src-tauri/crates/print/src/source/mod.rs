@@ -3,8 +3,6 @@
 
 mod csv_source;
 
-pub(crate) use csv_source::column_list;
-
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
