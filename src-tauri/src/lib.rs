@@ -8,7 +8,6 @@ mod commands;
 mod navigation;
 mod save_path;
 mod state;
-mod webview_memory;
 
 use commands::{accounts, app, library, print, sync};
 
@@ -62,7 +61,6 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
 /// Starts the desktop app.
 pub fn run() {
     let app = builder(tauri::Builder::default()).setup(|app| {
-        webview_memory::apply(app.handle());
         resume_demo(app.handle().clone());
         background_sync(app.handle().clone());
         Ok(())
