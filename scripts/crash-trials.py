@@ -92,13 +92,16 @@ class SyncLab:
         self.data = os.path.join(work, "sync-data")
         self.db = os.path.join(self.data, "qrdesk.sqlite3")
         self.sim = sim
-        self.env = dict(os.environ, QRDESK_SIM_URL=sim.control)
-        self.harness("seed", "--only", "Team plan", "--only", "QRCodePro – live",
+        # The accounts' keys go to the session's keychain, as `qrdesk account add` would put them:
+        # the real binary reaches the simulator exactly as it reaches a service.
+        self.env = dict(os.environ, QRDESK_KEYCHAIN_NAMESPACE="test")
+        self.harness("seed", "--keychain", "--only", "Team plan", "--only", "QRCodePro – live",
                      "--only", "key in one organization", "--only", "Main workspace (Bearer)")
         self.creates = []
 
     def harness(self, *args):
-        p = run([f"{BIN}/qrdesk-sync-harness", "--db", self.db, "--sim", self.sim.control, *args])
+        p = run([f"{BIN}/qrdesk-sync-harness", "--db", self.db, "--sim", self.sim.control, *args],
+                env=self.env)
         return json.loads(p.stdout) if p.stdout.strip() else None
 
     def check(self):
@@ -148,7 +151,6 @@ class RotationLab:
         self.data = os.path.join(work, "rotation-data")
         self.sim = sim
         self.env = dict(os.environ, QRDESK_KEYCHAIN_NAMESPACE="test")
-        self.env.pop("QRDESK_SIM_URL", None)
         key = sim.post("/keys/issue", {"provider": "exante"})["key"]
         base = sim.manifest["services"]["exante"]["base_url"]
         p = run(self.cli("--json", "account", "add", "--label", "Crash trials", "--base-url", base),
@@ -160,7 +162,9 @@ class RotationLab:
 
     def keychain_users(self):
         p = run(["secret-tool", "search", "--all", "service", "dev.qrdesk.desktop.test"], check=False)
-        return sorted(re.findall(r"attribute\.username = (\S+)", p.stdout + p.stderr))
+        users = re.findall(r"attribute\.username = (\S+)", p.stdout + p.stderr)
+        # The sync lab's accounts share the namespace; their references say they were seeded.
+        return sorted(u for u in users if not u.startswith("testkit-account-"))
 
     def trial(self, label, ms):
         killed = kill_after(self.cli("account", "rotate", self.id, "--auto"), ms, env=self.env)

@@ -29,14 +29,8 @@ if [ -n "$(git status --porcelain -- ui/src/bindings)" ]; then
   exit 1
 fi
 
-step "library crates and the CLI link no Tauri/GTK/WebKit"
-for manifest in src-tauri/crates/*/Cargo.toml; do
-  pkg=$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -n1)
-  if cargo tree -p "$pkg" -e normal,build --prefix none --locked 2>/dev/null \
-       | grep -E '^(tauri|wry|tao|webkit2gtk|gtk|gdk)[- ]' >/dev/null; then
-    echo "$pkg depends on Tauri/GTK/WebKit; library crates must not" >&2; exit 1
-  fi
-done
+step "layering: front ends over qrdesk-app, no simulator in the CLI, Tauri only in the shell"
+scripts/check-layers.sh
 
 step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
@@ -59,7 +53,7 @@ tests/with-session.sh bash -c '
   set -e
   export QRDESK_KEYCHAIN_TESTS=1
   cargo test -p qrdesk-secrets --test keychain --locked
-  cargo test -p qrdesk-cli --test account_keychain --locked
+  cargo test -p qrdesk-cli --test cli --locked -- account_keychain
   tests/e2e/run.sh'
 
 step "crash consistency, short run: kill -9 during sync, push, rotation and print (3 each)"

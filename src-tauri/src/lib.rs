@@ -1,8 +1,10 @@
 //! The QR Desk desktop shell.
 //!
-//! Owns only what needs a window: building the Tauri app, its managed state and the list of IPC
-//! commands. Every command is a one-line adapter over a `qrdesk-app` function, so command bodies
-//! are tested without a window in that crate.
+//! Owns only what needs a window: building the Tauri app, its managed state (one
+//! `qrdesk_app::AppContext`), the list of IPC commands, the save dialog, opening files, and
+//! turning progress into events. Every command is a line or two over a `qrdesk-app` function,
+//! so command bodies are tested without a window in that crate; the background sync schedule and
+//! the demo live there too.
 
 mod commands;
 mod navigation;
@@ -10,6 +12,7 @@ mod save_path;
 mod state;
 
 use commands::{accounts, app, library, print, sync};
+use tauri::Manager;
 
 /// Registers the IPC commands on a builder (shared by `run` and tests).
 pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
@@ -60,6 +63,9 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
 
 /// Starts the desktop app.
 pub fn run() {
+    if let Err(e) = qrdesk_app::hardening::protect_process() {
+        eprintln!("QR Desk: {e}");
+    }
     let app = builder(tauri::Builder::default()).setup(|app| {
         resume_demo(app.handle().clone());
         background_sync(app.handle().clone());
@@ -73,48 +79,22 @@ pub fn run() {
     }
 }
 
-/// When the store holds demo accounts, the demo simulator comes back with the app (same seed,
-/// same sample data), so the demo keeps working across restarts.
+/// Brings the demo simulator back when the store holds demo accounts.
 fn resume_demo<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
-    use tauri::Manager;
     tauri::async_runtime::spawn(async move {
         let state = app.state::<state::DesktopState>();
-        let (Ok(ctx), Ok(secrets)) = (state.ctx(), state.secrets()) else { return };
-        if !qrdesk_app::demo::has_demo_accounts(ctx).unwrap_or(false) {
-            return;
-        }
-        let mut running = state.demo.lock().await;
-        if running.is_none() {
-            match qrdesk_app::demo::start_demo(ctx, secrets).await {
-                Ok(server) => *running = Some(server),
-                Err(e) => eprintln!("QR Desk: the demo simulator did not start: {}", e.message),
-            }
+        let Ok(ctx) = state.ctx() else { return };
+        if let Err(e) = qrdesk_app::demo::resume_demo(ctx).await {
+            eprintln!("QR Desk: the demo simulator did not start: {}", e.message);
         }
     });
 }
 
-/// How often the window syncs on its own while it is open.
-const BACKGROUND_SYNC_EVERY: std::time::Duration = std::time::Duration::from_secs(10 * 60);
-
-/// Syncs shortly after start and then every few minutes. Offline is not an error worth a
-/// dialog: the failure is recorded on the account and the Sync screen shows "offline".
+/// The background sync schedule of `qrdesk-app`, with its events sent to the window.
 fn background_sync<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
-    use tauri::Manager;
     tauri::async_runtime::spawn(async move {
-        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-        loop {
-            let state = app.state::<state::DesktopState>();
-            let has_accounts = state
-                .ctx()
-                .ok()
-                .and_then(|ctx| qrdesk_app::accounts_view::list_accounts(ctx).ok())
-                .is_some_and(|a| a.iter().any(|a| a.provider.has_codes()));
-            if has_accounts {
-                if let Some(cancel) = state.begin_sync(None) {
-                    commands::sync::run_sync(app.clone(), None, cancel).await;
-                }
-            }
-            tokio::time::sleep(BACKGROUND_SYNC_EVERY).await;
-        }
+        let state = app.state::<state::DesktopState>();
+        let Ok(ctx) = state.ctx() else { return };
+        qrdesk_app::sync::background_schedule(ctx, commands::sync::emitter(&app)).await;
     });
 }

@@ -9,14 +9,24 @@ pub fn guard<R: Runtime>() -> TauriPlugin<R> {
     Builder::new("navigation-guard").on_navigation(|_webview, url| is_app_url(url)).build()
 }
 
-/// The app's own pages: `tauri://localhost` (Linux, macOS) or `http(s)://tauri.localhost`
-/// (Windows).
+/// The app's own origin on this platform: `tauri://localhost` on Linux and macOS,
+/// `http://tauri.localhost` on Windows (Tauri's default, `useHttpsScheme` off). Scheme, host and
+/// port must all match: no other port, no https twin, no other platform's form.
 pub fn is_app_url(url: &Url) -> bool {
-    match url.scheme() {
-        "tauri" => url.host_str() == Some("localhost"),
-        "http" | "https" => url.host_str() == Some("tauri.localhost"),
-        _ => false,
-    }
+    is_origin(url, APP_ORIGIN)
+}
+
+#[cfg(not(windows))]
+const APP_ORIGIN: (&str, &str) = ("tauri", "localhost");
+#[cfg(windows)]
+const APP_ORIGIN: (&str, &str) = ("http", "tauri.localhost");
+
+fn is_origin(url: &Url, (scheme, host): (&str, &str)) -> bool {
+    url.scheme() == scheme
+        && url.host_str() == Some(host)
+        && url.port().is_none()
+        && url.username().is_empty()
+        && url.password().is_none()
 }
 
 #[cfg(test)]
@@ -25,12 +35,22 @@ mod tests {
 
     #[test]
     fn only_the_apps_own_origin_is_allowed() {
-        let ok = [
-            "tauri://localhost/",
-            "tauri://localhost/index.html#/print",
+        #[cfg(not(windows))]
+        let (ok, other_platform) = (
+            ["tauri://localhost/", "tauri://localhost/index.html#/print"],
             "http://tauri.localhost/",
-        ];
+        );
+        #[cfg(windows)]
+        let (ok, other_platform) = (
+            ["http://tauri.localhost/", "http://tauri.localhost/index.html#/print"],
+            "tauri://localhost/",
+        );
         let refused = [
+            other_platform,
+            "https://tauri.localhost/",
+            "http://tauri.localhost:8080/",
+            "tauri://localhost:9/",
+            "tauri://user@localhost/",
             "https://evil.example/?k=stolen",
             "http://127.0.0.1:8080/",
             "file:///etc/passwd",

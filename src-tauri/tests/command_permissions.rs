@@ -51,16 +51,19 @@ fn every_registered_command_is_declared_and_granted() {
     assert_eq!(granted(), registered, "capabilities/default.json differs from lib.rs");
 }
 
+/// The page may listen to QR Desk's own events and nothing else of core or of any plugin (no
+/// `core:default`, which would add the window, webview, path, image, menu, tray and app APIs).
 #[test]
-fn the_window_gets_no_plugin_permission_beyond_core_defaults() {
+fn the_window_gets_only_event_listening_beyond_its_own_commands() {
     let cap: serde_json::Value =
         serde_json::from_str(&read("capabilities/default.json")).expect("capability JSON");
-    let plugins: Vec<&str> = cap["permissions"]
+    let others: BTreeSet<&str> = cap["permissions"]
         .as_array()
         .expect("permissions")
         .iter()
         .filter_map(|p| p.as_str())
-        .filter(|p| p.contains(':') && *p != "core:default")
+        .filter(|p| p.contains(':'))
         .collect();
-    assert!(plugins.is_empty(), "plugin permissions granted to the page: {plugins:?}");
+    let wanted = BTreeSet::from(["core:event:allow-listen", "core:event:allow-unlisten"]);
+    assert_eq!(others, wanted, "permissions granted to the page beyond its own commands");
 }

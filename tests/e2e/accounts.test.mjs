@@ -131,3 +131,55 @@ test("accounts: add with a key, masked; rotate through the wizard", async (t) =>
   await s.execute("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })", [row]);
   await s.screenshot("accounts-09-after-rotation");
 });
+
+// Security review, wrong answer 1: the organization the person picks is the one QR Desk works in.
+// The form used to send the organization's *name* where its *id* belongs.
+test("accounts: an iloveQR key in two organizations works in the one chosen", async (t) => {
+  const demo = await startDemo(s);
+  const missing = [...demo.missing, ...(await missingCommands(s, ["list_workspaces", "add_account", "start_sync", "list_codes"]))];
+  if (missing.length > 0) {
+    t.skip(skipMessage(missing));
+    return;
+  }
+  const manifest = await demoManifest();
+  const service = manifest.services.iloveqr;
+  const both = service.accounts.find((a) => (a.organizations ?? []).length === 2);
+  assert.ok(both, "the demo simulator has a key in two iloveQR organizations");
+  const [, second] = both.organizations;
+  const { key } = await control(manifest, "POST", "/keys/issue", { provider: "iloveqr", scope: both.organizations.join(",") });
+  const label = "Events (e2e)";
+
+  await s.click("#nav-accounts");
+  await s.click("#open-add-account");
+  await s.waitFor("#add-account-form");
+  await s.type("#account-key", key);
+  await s.waitUntil(async () => /iloveQR/.test(await s.text("#add-account-form")), "the key to be recognised as iloveQR");
+  await s.type("#account-label", label);
+  await s.click("#add-account-form details.advanced summary");
+  await s.type("#account-base-url", service.base_url);
+  await s.click("#add-account-form .input-row button");
+  await s.waitUntil(async () => (await s.execute("return document.querySelectorAll('#account-workspace option').length")) === 2,
+    "both organizations in the list", 20000);
+  const shown = await s.execute(
+    "const sel = document.querySelector('#account-workspace'); sel.value = arguments[0];" +
+      "sel.dispatchEvent(new Event('change', { bubbles: true })); return sel.selectedOptions[0].textContent",
+    [second],
+  );
+  await s.screenshot("accounts-10-iloveqr-second-organization");
+  await s.click("#add-account-submit");
+  const account = await s.waitUntil(async () => {
+    const r = await s.invoke("list_accounts");
+    return r.ok && r.value.find((a) => a.label === label);
+  }, "the iloveQR account in list_accounts", 20000);
+  assert.equal(account.workspace, second, `the organization's id is stored, not its name (${shown})`);
+  assert.equal(account.status, "verified", JSON.stringify(account.last_error));
+
+  await s.invoke("start_sync", { request: { account: account.id } });
+  const page = await s.waitUntil(async () => {
+    const r = await s.invoke("list_codes", { query: { search: "", account: account.id, status: null, environment: null, pending_only: false, sort: "name", offset: 0, limit: 1000 } });
+    return r.ok && r.value.total > 0 ? r.value : null;
+  }, "the chosen organization's codes after a sync", 30000);
+  const { ids } = await control(manifest, "GET", `/codes?provider=iloveqr&scope=${encodeURIComponent(second)}`);
+  const synced = page.rows.map((r) => r.remote_id).sort();
+  assert.deepEqual(synced, [...ids].sort(), "exactly the second organization's codes");
+});

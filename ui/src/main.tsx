@@ -2,6 +2,17 @@ import { render } from "preact";
 import "./styles/app.css";
 import { App } from "./app/App";
 import { selectBackend } from "./platform/select-backend";
+import { installFrozenPrototypeSupport } from "./app/frozen-prototype";
+
+// Tauri freezes Object.prototype before this runs (freezePrototype); see app/frozen-prototype.ts.
+installFrozenPrototypeSupport();
 
 const root = document.getElementById("app");
-if (root) render(<App backend={selectBackend()} />, root);
+if (root) {
+  selectBackend().then(
+    (backend) => render(<App backend={backend} />, root),
+    () => {
+      root.textContent = "QR Desk's window only works inside the QR Desk app.";
+    },
+  );
+}

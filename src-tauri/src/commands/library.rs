@@ -1,8 +1,7 @@
-use qrdesk_app::library::{self, AnalyticsQuery, CodePage, CodeQuery};
-use qrdesk_app::outbox_view::{self, OutboxFilter};
-use qrdesk_app::sync_service::KeychainConnector;
+use qrdesk_app::ipc::library::{AnalyticsQuery, CodePage, CodeQuery};
+use qrdesk_app::ipc::outbox::OutboxFilter;
+use qrdesk_app::{library, outbox};
 use qrdesk_core::{OutboxEntry, QrCode, ScanSeries};
-use qrdesk_sync::SyncEngine;
 use tauri::State;
 
 use super::CmdResult;
@@ -18,31 +17,19 @@ pub fn get_code(state: State<'_, DesktopState>, id: i64) -> CmdResult<QrCode> {
     library::get_code(state.ctx()?, id)
 }
 
-/// A code's daily scans. Opening a code refreshes its analytics from the service first (briefly:
-/// offline, the cached series is shown at once).
+/// A code's daily scans, refreshed from the service first when it answers quickly.
 #[tauri::command]
 pub async fn code_analytics(
     state: State<'_, DesktopState>,
     query: AnalyticsQuery,
 ) -> CmdResult<ScanSeries> {
-    let ctx = state.ctx()?;
-    if let Ok(secrets) = state.secrets() {
-        let connector = KeychainConnector::new(ctx.store(), secrets);
-        let engine = SyncEngine::new(ctx.store(), &connector);
-        let days = ((query.to - query.from).num_days() + 1).clamp(1, 366) as u32;
-        let refresh = engine.refresh_code_analytics(query.code, days);
-        let _ = tokio::time::timeout(ANALYTICS_REFRESH_LIMIT, refresh).await;
-    }
-    library::code_analytics(ctx, &query)
+    library::refresh_code_analytics(state.ctx()?, &query).await
 }
-
-/// How long opening a code may wait for fresh analytics before showing the cached ones.
-const ANALYTICS_REFRESH_LIMIT: std::time::Duration = std::time::Duration::from_secs(6);
 
 #[tauri::command]
 pub fn list_outbox(
     state: State<'_, DesktopState>,
     filter: OutboxFilter,
 ) -> CmdResult<Vec<OutboxEntry>> {
-    outbox_view::list_outbox(state.ctx()?, &filter)
+    outbox::list_outbox(state.ctx()?, &filter)
 }

@@ -1,26 +1,22 @@
-use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
+use std::path::Path;
 
-use qrdesk_app::print_service::{
-    self, CsvPreview, PrintPreview, PrintRequest, PrintResult, SheetLayout,
+use qrdesk_app::ipc::events::PRINT_PROGRESS;
+use qrdesk_app::ipc::print::{
+    CsvPreview, CsvPreviewRequest, ExportRequest, ExportResult, PathRequest, PrintPreview,
+    PrintRequest, PrintResult, SheetLayout,
 };
-use qrdesk_core::{AppError, CodeId};
-use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use qrdesk_app::print;
+use qrdesk_core::AppError;
+use tauri::{AppHandle, Emitter, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
-use super::CmdResult;
+use super::{blocking, CmdResult};
 use crate::save_path::ask_save_path;
 use crate::state::DesktopState;
 
 #[tauri::command]
 pub fn list_layouts() -> Vec<SheetLayout> {
-    print_service::list_layouts()
-}
-
-#[derive(Deserialize)]
-pub struct CsvPreviewRequest {
-    text: String,
+    print::list_layouts()
 }
 
 #[tauri::command]
@@ -28,7 +24,7 @@ pub fn csv_preview(
     state: State<'_, DesktopState>,
     request: CsvPreviewRequest,
 ) -> CmdResult<CsvPreview> {
-    print_service::csv_preview(state.ctx()?, &request.text)
+    print::csv_preview(state.ctx()?, &request.text)
 }
 
 #[tauri::command]
@@ -36,125 +32,72 @@ pub async fn print_preview<R: Runtime>(
     app: AppHandle<R>,
     request: PrintRequest,
 ) -> CmdResult<PrintPreview> {
-    blocking(app, move |state| print_service::print_preview(state.ctx()?, &request)).await
+    blocking(app, move |ctx| print::print_preview(ctx, &request)).await
 }
 
-/// Asks where to save, then writes the PDF with progress events; `None` when the person
-/// closes the save dialog.
+/// Asks where to save (a request that cannot print is refused first), then writes the PDF with
+/// `print://progress` events; `None` when the person closes the save dialog.
 #[tauri::command]
 pub async fn print_run<R: Runtime>(
     app: AppHandle<R>,
     request: PrintRequest,
 ) -> CmdResult<Option<PrintResult>> {
-    // A request that cannot print is refused before the save dialog opens.
     let checked = request.clone();
-    blocking(app.clone(), move |state| print_service::check_print(state.ctx()?, &checked)).await?;
+    blocking(app.clone(), move |ctx| print::check_print(ctx, &checked)).await?;
     let Some(out) = ask_save_path(&app, "qr-codes.pdf", "PDF", "pdf").await? else {
         return Ok(None);
     };
     let emitter = app.clone();
-    blocking(app, move |state| {
-        state.print_cancel.store(false, Ordering::SeqCst);
-        let progress = |p| {
-            let _ = emitter.emit("print://progress", p);
-        };
-        let result =
-            print_service::print_run(state.ctx()?, &request, &out, &progress, &state.print_cancel)?;
-        state.remember_written(Path::new(&result.path));
-        Ok(Some(result))
-    })
-    .await
+    let progress = move |p| {
+        let _ = emitter.emit(PRINT_PROGRESS, p);
+    };
+    blocking(app, move |ctx| print::print_run(ctx, &request, &out, &progress).map(Some)).await
 }
 
 #[tauri::command]
-pub fn print_cancel(state: State<'_, DesktopState>) {
-    state.print_cancel.store(true, Ordering::SeqCst);
+pub fn print_cancel(state: State<'_, DesktopState>) -> CmdResult<()> {
+    print::print_cancel(state.ctx()?);
+    Ok(())
 }
 
-#[derive(Deserialize)]
-pub struct ExportRequest {
-    code: CodeId,
-    format: String,
-}
-
-#[derive(Serialize)]
-pub struct ExportResult {
-    path: String,
-}
-
-/// Downloads one code as SVG, PNG or PDF to where the person chooses.
+/// Downloads one code as SVG, PNG or PDF to where the person chooses (an unknown code or format
+/// is refused before the save dialog opens).
 #[tauri::command]
 pub async fn export_code<R: Runtime>(
     app: AppHandle<R>,
     request: ExportRequest,
 ) -> CmdResult<Option<ExportResult>> {
-    // An unknown code or format is refused before the save dialog opens.
-    let code = request.code;
-    let format = request.format.to_ascii_lowercase();
-    let checked = format.clone();
-    blocking(app.clone(), move |state| {
-        print_service::check_export(state.ctx()?, code, &checked).map(|_| ())
-    })
-    .await?;
-    let name = format!("qr-code-{code}.{format}");
-    let Some(out) = ask_save_path(&app, &name, &format.to_ascii_uppercase(), &format).await? else {
+    let checked = request.clone();
+    let name = blocking(app.clone(), move |ctx| print::export_file_name(ctx, &checked)).await?;
+    let ext = name.rsplit('.').next().unwrap_or("pdf").to_string();
+    let Some(out) = ask_save_path(&app, &name, &ext.to_ascii_uppercase(), &ext).await? else {
         return Ok(None);
     };
-    blocking(app, move |state| {
-        let path = print_service::export_code(state.ctx()?, code, &format, &out)?;
-        state.remember_written(&path);
-        Ok(Some(ExportResult { path: path.display().to_string() }))
-    })
-    .await
+    blocking(app, move |ctx| print::export_code(ctx, &request, &out).map(Some)).await
 }
 
-#[derive(Deserialize)]
-pub struct PathRequest {
-    path: PathBuf,
-}
-
+/// Opens a file this window wrote (print jobs, downloads) in its usual program.
 #[tauri::command]
 pub fn open_path<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, DesktopState>,
     request: PathRequest,
 ) -> CmdResult<()> {
-    let path = written_file(&state, &request.path)?;
+    let path = state.ctx()?.jobs().written_file(Path::new(&request.path))?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| AppError::io(format!("Could not open {}: {e}", path.display())))
 }
 
+/// Shows a file this window wrote in its folder.
 #[tauri::command]
 pub fn show_in_folder<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, DesktopState>,
     request: PathRequest,
 ) -> CmdResult<()> {
-    let path = written_file(&state, &request.path)?;
+    let path = state.ctx()?.jobs().written_file(Path::new(&request.path))?;
     app.opener()
         .reveal_item_in_dir(&path)
         .map_err(|e| AppError::io(format!("Could not show {} in its folder: {e}", path.display())))
-}
-
-/// Only files this window wrote (print jobs, downloads), and only while they exist, may be
-/// opened or shown: the webview cannot make QR Desk open anything else on the computer.
-fn written_file(state: &DesktopState, path: &Path) -> CmdResult<PathBuf> {
-    if !state.wrote(path) {
-        return Err(AppError::bad_input(format!(
-            "{} is not a file QR Desk wrote (PDF, SVG, PNG or CSV)",
-            path.display()
-        )));
-    }
-    Ok(path.to_path_buf())
-}
-
-/// Runs CPU- or disk-heavy work off the async runtime's threads.
-async fn blocking<R: Runtime, T: Send + 'static>(
-    app: AppHandle<R>,
-    f: impl FnOnce(&DesktopState) -> CmdResult<T> + Send + 'static,
-) -> CmdResult<T> {
-    tauri::async_runtime::spawn_blocking(move || f(&app.state::<DesktopState>()))
-        .await
-        .map_err(|e| AppError::io(format!("The job stopped unexpectedly: {e}")))?
 }

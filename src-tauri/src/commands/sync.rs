@@ -1,10 +1,11 @@
-use qrdesk_app::sync_service::{
-    self, ConflictDetail, EditCodeRequest, KeychainConnector, ResolveRequest, SyncProgress,
-    SyncRequest,
-};
-use qrdesk_app::sync_view::{self, SyncOverview};
+use std::sync::Arc;
+
+use qrdesk_app::ipc::events::SYNC_PROGRESS;
+use qrdesk_app::ipc::outbox::{ConflictDetail, EditCodeRequest, ResolveRequest};
+use qrdesk_app::ipc::sync::{SyncOverview, SyncRequest};
+use qrdesk_app::sync::{self, ProgressHandler, SyncRun};
+use qrdesk_app::{edits, outbox};
 use qrdesk_core::{OutboxEntry, QrCode};
-use qrdesk_sync::{CancellationToken, SyncEngine, SyncOptions};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 use super::CmdResult;
@@ -12,7 +13,7 @@ use crate::state::DesktopState;
 
 #[tauri::command]
 pub fn sync_status(state: State<'_, DesktopState>) -> CmdResult<SyncOverview> {
-    sync_view::sync_status(state.ctx()?, &state.syncing())
+    sync::sync_status(state.ctx()?)
 }
 
 /// Starts a sync in the background (all accounts, or one) and returns at once; progress comes
@@ -20,87 +21,51 @@ pub fn sync_status(state: State<'_, DesktopState>) -> CmdResult<SyncOverview> {
 #[tauri::command]
 pub fn start_sync<R: Runtime>(app: AppHandle<R>, request: SyncRequest) -> CmdResult<()> {
     let state = app.state::<DesktopState>();
-    state.ctx()?;
-    let Some(cancel) = state.begin_sync(request.account) else { return Ok(()) };
-    tauri::async_runtime::spawn(run_sync(app.clone(), request.account, cancel));
+    if let Some(run) = sync::begin_run(state.ctx()?, request.account) {
+        tauri::async_runtime::spawn(run_in_background(app.clone(), run));
+    }
+    Ok(())
+}
+
+async fn run_in_background<R: Runtime>(app: AppHandle<R>, run: SyncRun) {
+    let state = app.state::<DesktopState>();
+    if let Ok(ctx) = state.ctx() {
+        run.run(ctx, emitter(&app)).await;
+    }
+}
+
+/// Sync progress as `sync://progress` events.
+pub fn emitter<R: Runtime>(app: &AppHandle<R>) -> ProgressHandler {
+    let app = app.clone();
+    Arc::new(move |p| {
+        let _ = app.emit(SYNC_PROGRESS, p);
+    })
+}
+
+#[tauri::command]
+pub fn cancel_sync(state: State<'_, DesktopState>) -> CmdResult<()> {
+    sync::cancel_sync(state.ctx()?);
     Ok(())
 }
 
 #[tauri::command]
-pub fn cancel_sync(state: State<'_, DesktopState>) {
-    state.cancel_sync();
-}
-
-/// One sync run: events per account, the state's running list kept current, errors reported
-/// on their accounts (never as a crash of the run).
-pub async fn run_sync<R: Runtime>(
-    app: AppHandle<R>,
-    account: Option<i64>,
-    cancel: CancellationToken,
-) {
-    let state = app.state::<DesktopState>();
-    if let (Ok(ctx), Ok(secrets)) = (state.ctx(), state.secrets()) {
-        let connector = KeychainConnector::new(ctx.store(), secrets);
-        let emitter = app.clone();
-        let engine = SyncEngine::new(ctx.store(), &connector)
-            .with_cancel(cancel.clone())
-            .with_progress(std::sync::Arc::new(move |e| {
-                let _ = emitter.emit("sync://progress", SyncProgress::of(e));
-            }));
-        let options =
-            SyncOptions { accounts: account.into_iter().collect(), ..SyncOptions::default() };
-        match engine.sync(&options).await {
-            Ok(report) => {
-                for a in &report.accounts {
-                    let error = a
-                        .errors
-                        .first()
-                        .map(|i| qrdesk_core::AppError::with_message(i.kind, i.message.clone()));
-                    let _ = app.emit(
-                        "sync://progress",
-                        SyncProgress::finished(a.account, error, report.cancelled),
-                    );
-                }
-            }
-            Err(e) => {
-                for id in account.into_iter() {
-                    let _ = app.emit(
-                        "sync://progress",
-                        SyncProgress::finished(id, Some(e.clone()), false),
-                    );
-                }
-            }
-        }
-    }
-    state.end_sync();
-}
-
-#[tauri::command]
 pub fn edit_code(state: State<'_, DesktopState>, request: EditCodeRequest) -> CmdResult<QrCode> {
-    sync_service::edit_code(state.ctx()?, &request)
+    edits::edit_code(state.ctx()?, &request)
 }
 
 #[tauri::command]
 pub async fn retry_outbox(state: State<'_, DesktopState>, entry: i64) -> CmdResult<OutboxEntry> {
-    let ctx = state.ctx()?;
-    let connector = KeychainConnector::new(ctx.store(), state.secrets()?);
-    let outcome = SyncEngine::new(ctx.store(), &connector).retry(entry).await?;
-    match outcome.entry {
-        Some(e) => Ok(e),
-        None => Ok(ctx.store().read(|c| qrdesk_store::outbox::get(c, entry))?),
-    }
+    outbox::retry_entry(state.ctx()?, entry).await
 }
 
 #[tauri::command]
 pub async fn discard_outbox(state: State<'_, DesktopState>, entry: i64) -> CmdResult<()> {
-    let ctx = state.ctx()?;
-    let connector = KeychainConnector::new(ctx.store(), state.secrets()?);
-    SyncEngine::new(ctx.store(), &connector).discard(entry).await.map(|_| ())
+    outbox::discard(state.ctx()?, entry).await.map(|_| ())
 }
 
 #[tauri::command]
 pub fn outbox_conflict(state: State<'_, DesktopState>, entry: i64) -> CmdResult<ConflictDetail> {
-    sync_service::conflict_detail(state.ctx()?, entry)
+    outbox::conflict_detail(state.ctx()?, entry)
 }
 
 #[tauri::command]
@@ -108,10 +73,5 @@ pub async fn resolve_conflict(
     state: State<'_, DesktopState>,
     request: ResolveRequest,
 ) -> CmdResult<()> {
-    let ctx = state.ctx()?;
-    let connector = KeychainConnector::new(ctx.store(), state.secrets()?);
-    SyncEngine::new(ctx.store(), &connector)
-        .resolve(request.entry, request.choice.keep())
-        .await
-        .map(|_| ())
+    outbox::resolve(state.ctx()?, request.entry, request.choice).await.map(|_| ())
 }

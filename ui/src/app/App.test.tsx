@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { App } from "./App";
-import { FakeBackend } from "../platform/fake-backend";
+import { FakeBackend } from "../platform/fake";
 
 let root: HTMLElement;
 

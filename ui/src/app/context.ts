@@ -5,6 +5,7 @@ import { useContext } from "preact/hooks";
 import type { Account } from "../bindings/Account";
 import type { Backend } from "../platform/backend";
 import type { AppInfo, CodeQuery } from "../platform/types";
+import type { LibraryPlace } from "../logic/library-place";
 import type { Route } from "./route";
 
 export type AppState = {
@@ -14,13 +15,16 @@ export type AppState = {
   accountsById: ReadonlyMap<number, Account>;
   reloadAccounts: () => Promise<void>;
   reloadInfo: () => Promise<void>;
-  navigate: (route: Route) => void;
+  /** Opens a screen and moves focus to it; `keepFocus` leaves focus where it is (a result just shown). */
+  navigate: (route: Route, options?: { keepFocus?: boolean }) => void;
   /** Codes chosen in the library (for printing or bulk edits). */
   selection: ReadonlySet<number>;
   setSelection: (next: ReadonlySet<number> | ((prev: ReadonlySet<number>) => ReadonlySet<number>)) => void;
   /** The library's current search and filters (the print screen's "search results" source). */
   libraryQuery: CodeQuery;
   setLibraryQuery: (q: CodeQuery) => void;
+  /** Where the library was (current row, scroll), kept while another screen is open. */
+  libraryPlace: { current: LibraryPlace | null };
   /** Bumps when outbox or codes change, so screens reload. */
   dataVersion: number;
   bumpData: () => void;

@@ -2,7 +2,7 @@
 import type { ProviderKind } from "./ProviderKind";
 
 /**
- * `add_account` payload (`AddAccountRequest` in TypeScript).
+ * `add_account` payload.
  */
 export type AddAccountRequest = { provider: ProviderKind, label: string, 
 /**

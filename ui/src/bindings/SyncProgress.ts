@@ -3,7 +3,7 @@ import type { AppError } from "./AppError";
 import type { SyncPhase } from "./SyncPhase";
 
 /**
- * Event `sync://progress`.
+ * Event [`super::events::SYNC_PROGRESS`].
  */
 export type SyncProgress = { account: number, phase: SyncPhase, done: number, 
 /**

@@ -67,7 +67,7 @@ export function BreakdownChart({ title, items }: { title: string; items: Breakdo
         <ul>
           {sorted.map((b) => (
             <li key={b.label}>
-              <span class="breakdown-label">{b.label}</span>
+              <span class="breakdown-label" title={b.label}>{b.label}</span>
               <span class="breakdown-track" aria-hidden="true">
                 <span class="breakdown-fill" style={{ width: `${(b.scans / max) * 100}%` }} />
               </span>

@@ -1,3 +1,5 @@
+import type { ComponentChildren } from "preact";
+import { useEffect, useRef } from "preact/hooks";
 import type { AppError } from "../bindings/AppError";
 
 /** An AppError as a person reads it: the message is already a sentence saying what to do. */
@@ -15,9 +17,17 @@ export function ErrorNotice({ error, onDismiss }: { error: AppError | null; onDi
   );
 }
 
-export function SuccessNotice({ text, children }: { text: string; children?: preact.ComponentChildren }) {
+/**
+ * A result. With `focus`, it takes focus when it appears (or its text changes): for results that
+ * replace the control that asked for them (a removed row, a finished print).
+ */
+export function SuccessNotice({ text, children, id, focus = false }: { text: string; children?: ComponentChildren; id?: string; focus?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus, text]);
   return (
-    <div class="notice notice-ok" role="status">
+    <div ref={ref} id={id} class="notice notice-ok" role="status" tabIndex={-1}>
       <p>{text}</p>
       {children}
     </div>

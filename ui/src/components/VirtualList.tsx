@@ -5,8 +5,14 @@ import { computeWindow, scrollToReveal } from "../logic/virtual-window";
 /**
  * A windowed list: only the rows in view (plus overscan) are in the DOM. Keyboard: ↑/↓, Page
  * Up/Down, Home/End move the active row; Enter opens it; Space toggles it.
+ *
+ * `initialScrollTop` restores a scroll position once the rows exist; a new `resetKey` (another
+ * search) scrolls back to the top; `onScrollTop` reports the position (no re-render needed);
+ * `arrivalFocus` marks the list as where focus goes when its screen opens; `optionId(i)` is the id
+ * of row i's option (aria-activedescendant).
  */
-export function VirtualList({ total, rowHeight, renderRow, active, onActiveChange, onOpen, onToggle, onRange, label, id }: {
+export function VirtualList({ total, rowHeight, renderRow, active, onActiveChange, onOpen, onToggle, onRange, label, id,
+  initialScrollTop = 0, resetKey = "", onScrollTop, arrivalFocus = false, optionId = (i) => `row-${i}` }: {
   total: number;
   rowHeight: number;
   renderRow: (index: number, active: boolean) => ComponentChildren;
@@ -17,10 +23,17 @@ export function VirtualList({ total, rowHeight, renderRow, active, onActiveChang
   onRange: (start: number, end: number) => void;
   label: string;
   id: string;
+  initialScrollTop?: number;
+  resetKey?: string;
+  onScrollTop?: (top: number) => void;
+  arrivalFocus?: boolean;
+  optionId?: (index: number) => string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  const [scrollTop, setScrollTop] = useState(initialScrollTop);
   const [height, setHeight] = useState(600);
+  const pending = useRef(initialScrollTop);
+  const lastReset = useRef(resetKey);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -31,6 +44,23 @@ export function VirtualList({ total, rowHeight, renderRow, active, onActiveChang
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
+
+  // The saved position can only be scrolled to once the list is that long.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || pending.current <= 0 || total === 0) return;
+    el.scrollTop = pending.current;
+    setScrollTop(el.scrollTop || pending.current);
+    pending.current = 0;
+  }, [total]);
+
+  useLayoutEffect(() => {
+    if (resetKey === lastReset.current) return;
+    lastReset.current = resetKey;
+    pending.current = 0;
+    if (ref.current) ref.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [resetKey]);
 
   const win = computeWindow({ scrollTop, viewportHeight: height, rowHeight, total, overscan: 8 });
   useEffect(() => onRange(win.start, win.end), [win.start, win.end, onRange]);
@@ -73,8 +103,13 @@ export function VirtualList({ total, rowHeight, renderRow, active, onActiveChang
       role="listbox"
       aria-label={label}
       aria-multiselectable="true"
-      aria-activedescendant={total > 0 ? `row-${active}` : undefined}
-      onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+      aria-activedescendant={total > 0 ? optionId(active) : undefined}
+      data-arrival-focus={arrivalFocus ? "" : undefined}
+      onScroll={(e) => {
+        const top = (e.currentTarget as HTMLDivElement).scrollTop;
+        setScrollTop(top);
+        onScrollTop?.(top);
+      }}
       onKeyDown={onKeyDown}
     >
       <div class="vlist-spacer" style={{ height: `${win.totalHeight}px` }}>

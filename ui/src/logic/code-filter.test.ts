@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoAccounts, demoCodes } from "../platform/fake-data";
+import { demoAccounts, demoCodes } from "../platform/fake/demo-data";
 import { emptyQuery, filterRows, filtersActive, searchTerms } from "./code-filter";
 
 const now = new Date("2026-11-22T12:00:00Z");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildChanges, destinationProblem, DESTINATION_MAX, nameProblem } from "./destination";
+import { buildChanges, destinationProblem, DESTINATION_MAX, NAME_MAX, nameProblem } from "./destination";
 
 describe("destinationProblem", () => {
   it.each(["https://example.com", "http://example.com/menu?table=4#top", "https://xn--caf-dma.example/ü"])("accepts %s", (url) => {
@@ -45,7 +45,7 @@ describe("buildChanges", () => {
     expect(r.changes).toBeNull();
     expect(r.problems.name).toMatch(/name/);
     expect(r.problems.destination).toMatch(/Only web addresses/);
-    expect(nameProblem("x".repeat(201))).toMatch(/under 200/);
+    expect(nameProblem("x".repeat(NAME_MAX + 1))).toMatch(new RegExp(`under ${NAME_MAX}`));
   });
 });
 

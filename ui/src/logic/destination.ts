@@ -1,9 +1,11 @@
 // Validation of the editable fields of a code (name, destination), before an edit is queued.
 
 import type { CodeChanges } from "../bindings/CodeChanges";
+import { RULES } from "../bindings/current-rules";
 
-export const DESTINATION_MAX = 2048;
-export const NAME_MAX = 200;
+/** Rust's limits (`RULES`, generated from qrdesk-core's `rules` module). */
+export const DESTINATION_MAX = RULES.max_destination_chars;
+export const NAME_MAX = RULES.max_code_name_chars;
 
 /** `null` when the destination is usable, otherwise a sentence saying what to fix. */
 export function destinationProblem(value: string): string | null {

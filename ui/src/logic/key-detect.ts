@@ -1,8 +1,10 @@
-// Which service a pasted key belongs to, from its prefix (mirrors qrdesk-core's
-// `detect_key_format` and `mask_secret`, so the form can react while the user types).
+// Which service a pasted key belongs to, from its prefix, so the form can react while the user
+// types. The prefixes, service names, addresses and limits come from Rust (`RULES`, generated
+// from qrdesk-core's `rules` module by scripts/gen-bindings.sh): nothing here is a copy.
 
 import type { Environment } from "../bindings/Environment";
 import type { ProviderKind } from "../bindings/ProviderKind";
+import { RULES } from "../bindings/current-rules";
 
 export type KeyDetection = {
   provider: ProviderKind;
@@ -15,24 +17,16 @@ export type KeyDetection = {
   recognised: boolean;
 };
 
-const KNOWN: ReadonlyArray<readonly [string, ProviderKind, Environment, boolean]> = [
-  ["qrcp_live_", "qrcodepro", "live", false],
-  ["qrcp_test_", "qrcodepro", "test", false],
-  ["exr_live_", "exaroutes", "live", false],
-  ["exr_test_", "exaroutes", "test", false],
-  ["sk_live_", "exaroutes", "live", true],
-  ["ex_live_", "exante", "live", false],
-  ["ilqr_", "iloveqr", "live", false],
-];
-
-export const CLIENT_ID_PREFIX = "cust_";
+export const CLIENT_ID_PREFIX = RULES.client_id_prefix;
 
 /** `null` while nothing is typed. */
 export function detectKey(key: string): KeyDetection | null {
   const k = key.trim();
   if (k === "") return null;
-  for (const [prefix, provider, environment, needsClientId] of KNOWN) {
-    if (k.startsWith(prefix)) return { provider, environment, prefix, needsClientId, recognised: true };
+  for (const rule of RULES.key_prefixes) {
+    if (k.startsWith(rule.prefix)) {
+      return { provider: rule.provider, environment: rule.environment, prefix: rule.prefix, needsClientId: rule.needs_client_id, recognised: true };
+    }
   }
   return { provider: "qr-v1", environment: "live", prefix: "", needsClientId: false, recognised: false };
 }
@@ -46,27 +40,23 @@ export function maskKey(key: string): string {
   return `${prefix}…${rest.slice(-4).join("")}`;
 }
 
-export const PROVIDER_NAMES: Record<ProviderKind, string> = {
-  exaroutes: "ExaRoutes",
-  "qr-v1": "QR platform (/api/v1/qr)",
-  qrcodepro: "QRCodePro",
-  iloveqr: "iloveQR",
-  exante: "Exante",
-};
+function byService<T>(pick: (s: (typeof RULES.services)[number]) => T): Record<ProviderKind, T> {
+  return Object.fromEntries(RULES.services.map((s) => [s.provider, pick(s)])) as Record<ProviderKind, T>;
+}
 
-export const DEFAULT_BASE_URLS: Record<ProviderKind, string> = {
-  exaroutes: "https://api.exaroutes.com",
-  "qr-v1": "https://qrcodegen.allsortswebdesigners.co.za",
-  qrcodepro: "https://api.qrcodepro.io",
-  iloveqr: "https://i-love-qr-production-645dbff8d2fe.herokuapp.com/api/v1",
-  exante: "https://dev.exante.app",
-};
+/** The one display name of each service. */
+export const PROVIDER_NAMES: Record<ProviderKind, string> = byService((s) => s.display_name);
+
+export const DEFAULT_BASE_URLS: Record<ProviderKind, string> = byService((s) => s.default_base_url);
+
+/** Where in each service's dashboard keys are made and revoked. */
+export const DASHBOARD_HINTS: Record<ProviderKind, string> = byService((s) => s.dashboard_hint);
+
+const WORKSPACE_LABELS = byService((s) => s.workspace_label);
 
 /** Services whose keys choose a workspace (ExaRoutes) or organization (iloveQR). */
 export function workspaceLabel(provider: ProviderKind): string | null {
-  if (provider === "exaroutes") return "Workspace";
-  if (provider === "iloveqr") return "Organization";
-  return null;
+  return WORKSPACE_LABELS[provider];
 }
 
 export type KeyFormProblem = { field: "secret" | "client_id" | "label" | "base_url"; message: string };
@@ -80,14 +70,16 @@ export function validateKeyForm(input: {
 }): KeyFormProblem[] {
   const problems: KeyFormProblem[] = [];
   if (input.label.trim() === "") problems.push({ field: "label", message: "Give the account a name you will recognise." });
-  else if (input.label.trim().length > 80) problems.push({ field: "label", message: "Keep the name under 80 characters." });
+  else if (input.label.trim().length > RULES.max_account_label_chars) {
+    problems.push({ field: "label", message: `Keep the name under ${RULES.max_account_label_chars} characters.` });
+  }
   const detection = detectKey(input.secret);
   if (detection === null) problems.push({ field: "secret", message: "Paste the API key from the service's dashboard." });
   else if (/\s/.test(input.secret.trim())) problems.push({ field: "secret", message: "The key contains a space or line break; copy it again." });
   if (detection?.needsClientId) {
     const id = input.clientId.trim();
-    if (id === "") problems.push({ field: "client_id", message: "This ExaRoutes key needs its client id (starts with cust_)." });
-    else if (!id.startsWith(CLIENT_ID_PREFIX)) problems.push({ field: "client_id", message: "The client id starts with cust_." });
+    if (id === "") problems.push({ field: "client_id", message: `This ExaRoutes key needs its client id (starts with ${CLIENT_ID_PREFIX}).` });
+    else if (!id.startsWith(CLIENT_ID_PREFIX)) problems.push({ field: "client_id", message: `The client id starts with ${CLIENT_ID_PREFIX}.` });
   }
   const base = input.baseUrl.trim();
   if (base !== "" && !/^https?:\/\/[^\s/]+/i.test(base)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LAYOUTS } from "../platform/fake-data";
+import { LAYOUTS } from "../platform/fake/demo-data";
+import { RULES } from "../bindings/current-rules";
 import { contrastRatio, defaultPrintOptions, hasProblems, labelRects, maxSymbolMm, sheetsNeeded, shortLayoutName, validatePrintOptions } from "./print-options";
 
 const l7160 = LAYOUTS.find((l) => l.id === "avery-l7160")!;
@@ -32,8 +33,10 @@ describe("print options", () => {
     expect(validatePrintOptions({ ...o, start_at: 21 }, l7160)).toEqual({});
     expect(validatePrintOptions({ ...o, start_at: 22 }, l7160).start_at).toMatch(/1 to 21/);
     expect(validatePrintOptions({ ...o, start_at: 1.5 }, l7160).start_at).toBeDefined();
-    expect(validatePrintOptions({ ...o, bleed_mm: 6 }, l7160).bleed_mm).toBeDefined();
-    expect(validatePrintOptions({ ...o, offset_x_mm: -11 }, l7160).offset_x_mm).toBeDefined();
+    expect(validatePrintOptions({ ...o, bleed_mm: RULES.print.max_bleed_mm }, l7160).bleed_mm).toBeUndefined();
+    expect(validatePrintOptions({ ...o, bleed_mm: RULES.print.max_bleed_mm + 1 }, l7160).bleed_mm).toBeDefined();
+    expect(validatePrintOptions({ ...o, offset_x_mm: -RULES.print.max_offset_mm }, l7160).offset_x_mm).toBeUndefined();
+    expect(validatePrintOptions({ ...o, offset_x_mm: -RULES.print.max_offset_mm - 1 }, l7160).offset_x_mm).toBeDefined();
     expect(hasProblems(validatePrintOptions(o, undefined))).toBe(true);
   });
 

@@ -1,8 +1,13 @@
 // Print options: defaults, and the checks that run before a preview or a print is asked for.
+// The limits are Rust's (`RULES.print`, generated from qrdesk-core's `rules` module), so the form
+// refuses exactly what the print job would.
 
-import type { PrintOptions, SheetLayout } from "../platform/types";
+import { RULES } from "../bindings/current-rules";
+import type { PrintSettings, SheetLayout } from "../platform/types";
 
-export function defaultPrintOptions(layout: string): PrintOptions {
+const LIMITS = RULES.print;
+
+export function defaultPrintOptions(layout: string): PrintSettings {
   return {
     layout,
     size_mm: 25,
@@ -18,11 +23,11 @@ export function defaultPrintOptions(layout: string): PrintOptions {
   };
 }
 
-export type OptionField = keyof PrintOptions;
+export type OptionField = keyof PrintSettings;
 export type OptionProblems = Partial<Record<OptionField, string>>;
 
 const HEX = /^#[0-9a-f]{6}$/i;
-export const MIN_SIZE_MM = 10;
+export const MIN_SIZE_MM = LIMITS.min_code_mm;
 
 function luminance(hex: string): number {
   const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
@@ -43,7 +48,7 @@ export function maxSymbolMm(layout: SheetLayout, withCaption: boolean): number {
   return Math.floor(Math.min(layout.label_width_mm, h) * 10) / 10;
 }
 
-export function validatePrintOptions(o: PrintOptions, layout: SheetLayout | undefined): OptionProblems {
+export function validatePrintOptions(o: PrintSettings, layout: SheetLayout | undefined): OptionProblems {
   const p: OptionProblems = {};
   if (!layout) p.layout = "Choose a sheet layout.";
   if (!Number.isFinite(o.size_mm) || o.size_mm < MIN_SIZE_MM) {
@@ -55,19 +60,23 @@ export function validatePrintOptions(o: PrintOptions, layout: SheetLayout | unde
   if (!HEX.test(o.foreground)) p.foreground = "Use a colour like #000000.";
   if (!HEX.test(o.background)) p.background = "Use a colour like #ffffff.";
   if (!p.foreground && !p.background) {
-    if (contrastRatio(o.foreground, o.background) < 4) {
+    if (contrastRatio(o.foreground, o.background) < LIMITS.min_contrast) {
       p.foreground = "The code and background colours are too close: scanners need strong contrast.";
     } else if (luminance(o.foreground) > luminance(o.background)) {
       p.foreground = "Light codes on a dark background fail on many scanners; use a darker code colour.";
     }
   }
-  if (!Number.isFinite(o.bleed_mm) || o.bleed_mm < 0 || o.bleed_mm > 5) p.bleed_mm = "Bleed is between 0 and 5 mm.";
+  if (!Number.isFinite(o.bleed_mm) || o.bleed_mm < 0 || o.bleed_mm > LIMITS.max_bleed_mm) {
+    p.bleed_mm = `Bleed is between 0 and ${LIMITS.max_bleed_mm} mm.`;
+  }
   const capacity = layout ? layout.columns * layout.rows : 1;
   if (!Number.isInteger(o.start_at) || o.start_at < 1 || o.start_at > capacity) {
     p.start_at = `Start at a label from 1 to ${capacity}.`;
   }
   for (const f of ["offset_x_mm", "offset_y_mm"] as const) {
-    if (!Number.isFinite(o[f]) || Math.abs(o[f]) > 10) p[f] = "Offsets are between −10 and 10 mm.";
+    if (!Number.isFinite(o[f]) || Math.abs(o[f]) > LIMITS.max_offset_mm) {
+      p[f] = `Offsets are between −${LIMITS.max_offset_mm} and ${LIMITS.max_offset_mm} mm.`;
+    }
   }
   return p;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FakeBackend } from "../platform/fake-backend";
+import { FakeBackend } from "../platform/fake";
 import { stepIndex, WIZARD_STEPS, wizardView } from "./rotation-wizard";
 
 describe("rotation wizard", () => {

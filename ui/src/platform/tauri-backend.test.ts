@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { emit } from "@tauri-apps/api/event";
 import { BackendError } from "./backend";
-import { COMMANDS, createTauriBackend, EVENTS } from "./tauri-backend";
+import { EVENTS } from "./events";
+import { COMMANDS, createTauriBackend } from "./tauri-backend";
 import { insideTauri } from "./select-backend";
 import type { SyncProgress } from "./types";
 

@@ -6,6 +6,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { Backend, Unsubscribe } from "./backend";
 import { BackendError, toAppError } from "./backend";
+import { EVENTS } from "./events";
 
 /** Command names (Rust `#[tauri::command] fn …`) per Backend method. */
 export const COMMANDS = {
@@ -46,12 +47,6 @@ export const COMMANDS = {
   openPath: "open_path",
   showInFolder: "show_in_folder",
 } as const satisfies Partial<Record<keyof Backend, string>>;
-
-/** Events the Rust side emits to the main window. */
-export const EVENTS = {
-  syncProgress: "sync://progress",
-  printProgress: "print://progress",
-} as const;
 
 type Method = keyof typeof COMMANDS;
 type Result<M extends Method> = Awaited<ReturnType<Backend[M]>>;

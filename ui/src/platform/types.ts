@@ -1,7 +1,6 @@
-// The IPC types the screens use. Most are generated from Rust (ts-rs, `scripts/gen-bindings.sh`)
-// and re-exported here; the few still written by hand below are shaped exactly as the Rust side
-// serialises them (snake_case fields, `null` for `Option::None`, tagged enums with `kind`).
-// When one of them gains `#[derive(TS)]` in Rust, replace it with a re-export.
+// The IPC types the screens use, all generated from Rust (ts-rs, `scripts/gen-bindings.sh`, from
+// qrdesk-app's `ipc` module) under the same names as on the Rust side, and re-exported here so
+// screens import from one place. Nothing here is written by hand.
 
 import type { AuditEvent } from "../bindings/AuditEvent";
 
@@ -19,7 +18,7 @@ export type { CsvPreview } from "../bindings/CsvPreview";
 export type { EcLevel } from "../bindings/EcLevel";
 export type { OutboxFilter } from "../bindings/OutboxFilter";
 export type { PaperSize } from "../bindings/PaperSize";
-export type { PrintOptions } from "../bindings/PrintOptions";
+export type { PrintSettings } from "../bindings/PrintSettings";
 export type { PrintPreview } from "../bindings/PrintPreview";
 export type { PrintProgress } from "../bindings/PrintProgress";
 export type { PrintRequest } from "../bindings/PrintRequest";
@@ -44,19 +43,12 @@ export type { SyncProgress } from "../bindings/SyncProgress";
 export type { SyncRequest } from "../bindings/SyncRequest";
 
 export type { AuditEvent };
-
-/** `remove_account` payload. */
-export type RemoveAccountRequest = { id: number; purge: boolean };
-
-export type ExportFormat = "svg" | "png" | "pdf";
-export type ExportRequest = { code: number; format: ExportFormat };
+export type { RemoveAccountRequest } from "../bindings/RemoveAccountRequest";
+export type { ExportRequest } from "../bindings/ExportRequest";
 /** `null` from `export_code` = the user closed the save dialog. */
-export type ExportResult = { path: string };
+export type { ExportResult } from "../bindings/ExportResult";
+export type { CsvPreviewRequest } from "../bindings/CsvPreviewRequest";
+export type { PathRequest } from "../bindings/PathRequest";
 
-// ---- Print ----
-
-/** `csv_preview` payload: the file's text, read in the webview with a file input. */
-export type CsvPreviewRequest = { text: string };
-
-/** `open_path` / `show_in_folder` payload. */
-export type PathRequest = { path: string };
+/** The formats a download is offered in (`ExportRequest.format`). */
+export type ExportFormat = "svg" | "png" | "pdf";

@@ -5,10 +5,14 @@ import { useApp } from "../app/context";
 import { EnvBadge } from "../components/Badge";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { describedBy, Field } from "../components/Field";
+import { nextFrame } from "../components/focus";
 import { DEFAULT_BASE_URLS, detectKey, PROVIDER_NAMES, validateKeyForm, workspaceLabel, type KeyFormProblem } from "../logic/key-detect";
 import { toAppError } from "../platform/backend";
 import type { WorkspaceOption } from "../platform/types";
 
+const FIELD_IDS: Record<KeyFormProblem["field"], string> = {
+  secret: "account-key", client_id: "account-client-id", label: "account-label", base_url: "account-base-url",
+};
 const PROVIDERS: ProviderKind[] = ["exaroutes", "qrcodepro", "iloveqr", "exante", "qr-v1"];
 
 /** Adds an account. The key field is masked; the key goes to the backend once and is then cleared. */
@@ -49,10 +53,20 @@ export function AddAccountForm({ onDone, onCancel }: { onDone: (label: string) =
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     setError(null);
     const p = validateKeyForm({ label, secret, clientId, baseUrl });
     setProblems(p);
-    if (p.length > 0) return;
+    if (p.length > 0) {
+      // To the first field to correct, in the form's order (its error is tied to it by aria-describedby).
+      if (p.some((x) => x.field === "base_url")) document.querySelector<HTMLDetailsElement>("#add-account-form details.advanced")?.setAttribute("open", "");
+      void nextFrame().then(() => {
+        const fields = p.map((x) => document.getElementById(FIELD_IDS[x.field])).filter((el): el is HTMLElement => el !== null);
+        fields.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+        fields[0]?.focus();
+      });
+      return;
+    }
     setBusy(true);
     try {
       const chosen = workspaces?.find((w) => w.id === workspace);
@@ -61,7 +75,7 @@ export function AddAccountForm({ onDone, onCancel }: { onDone: (label: string) =
         label: label.trim(),
         secret: secret.trim(),
         client_id: needsClientId ? clientId.trim() : null,
-        workspace: chosen ? chosen.name : null,
+        workspace: chosen ? chosen.id : null,
         base_url: baseUrl.trim() || null,
         expires_at: expires || null,
         verify,
@@ -139,7 +153,7 @@ export function AddAccountForm({ onDone, onCancel }: { onDone: (label: string) =
       </label>
       <ErrorNotice error={error} onDismiss={() => setError(null)} />
       <div class="form-actions">
-        <button id="add-account-submit" type="submit" class="btn btn-primary" disabled={busy} aria-busy={busy}>
+        <button id="add-account-submit" type="submit" class="btn btn-primary" aria-disabled={busy ? "true" : undefined} aria-busy={busy}>
           {busy ? "Checking the key…" : verify ? "Check and add" : "Add without checking"}
         </button>
         <button type="button" class="btn btn-quiet" onClick={onCancel}>Cancel</button>

@@ -1,37 +1,48 @@
-import { useCallback, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { AppError } from "../bindings/AppError";
 import type { CodeStatus } from "../bindings/CodeStatus";
 import { useApp } from "../app/context";
-import { CodeStatusBadge, EnvBadge, OutboxBadge } from "../components/Badge";
 import { ErrorNotice, SuccessNotice } from "../components/ErrorNotice";
-import { QrPreview } from "../components/QrPreview";
+import { rescueFocus } from "../components/focus";
+import { NARROW, useMedia } from "../components/useMedia";
 import { VirtualList } from "../components/VirtualList";
-import { emptyQuery, filtersActive, PAGE_SIZE } from "../logic/code-filter";
-import { displayName, formatCount, shortUrl } from "../logic/format";
+import { emptyQuery, PAGE_SIZE } from "../logic/code-filter";
+import { formatCount } from "../logic/format";
+import { clampActive, placeFor, placeKey } from "../logic/library-place";
 import { pagesFor } from "../logic/virtual-window";
 import { toAppError } from "../platform/backend";
-import type { CodeQuery, CodeRow, SortKey } from "../platform/types";
+import type { CodeQuery, CodeRow } from "../platform/types";
+import { LibraryRow, LoadingRow, optionId, RowPeek } from "./LibraryRow";
+import { LibraryToolbar } from "./LibraryToolbar";
 
+/** Row heights (CSS px): one line of columns, or the narrow layout's three lines. */
 const ROW_HEIGHT = 56;
+const ROW_HEIGHT_NARROW = 76;
 const SEARCH_DEBOUNCE_MS = 15;
 
 export function Library() {
-  const { backend, accounts, accountsById, navigate, selection, setSelection, libraryQuery, setLibraryQuery, dataVersion, bumpData } = useApp();
+  const { backend, accounts, accountsById, navigate, selection, setSelection, libraryQuery, setLibraryQuery, libraryPlace, dataVersion, bumpData } = useApp();
+  const query = libraryQuery;
+  // Coming back from a code: the same row, scrolled as it was (for the same search and filters).
+  const [start] = useState(() => ({ ...placeFor(libraryPlace.current, query), back: libraryPlace.current?.key === placeKey(query) }));
   const [searchText, setSearchText] = useState(libraryQuery.search);
   const [total, setTotal] = useState<number | null>(null);
-  const [active, setActive] = useState(0);
+  const [active, setActive] = useState(start.active);
   const [error, setError] = useState<AppError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [bulkStatus, setBulkStatus] = useState<CodeStatus | "">("");
   const [elapsed, setElapsed] = useState<number | null>(null);
   // The search text the rows on screen answer (for the performance script and the e2e suite).
   const [resultsFor, setResultsFor] = useState<string | null>(null);
+  const narrow = useMedia(NARROW);
   const pages = useRef(new Map<number, CodeRow[]>());
   const inflight = useRef(new Set<number>());
   const generation = useRef(0);
   const [, setTick] = useState(0);
   const lastRange = useRef<[number, number]>([0, 0]);
-  const query = libraryQuery;
+  const lastKey = useRef(placeKey(query));
+  const scrollTop = useRef(start.scrollTop);
+  const key = placeKey(query);
 
   const loadPage = useCallback(
     (page: number, gen: number, q: CodeQuery) => {
@@ -60,11 +71,17 @@ export function Library() {
 
   // A new query (or changed data) starts a fresh generation of pages. Layout effects run right
   // after the render instead of after the next frame: the search budget is 100 ms end to end.
+  // Only another search or filter moves the current row back to the top.
   useLayoutEffect(() => {
     generation.current += 1;
     pages.current = new Map();
     inflight.current = new Set();
-    setActive(0);
+    const k = placeKey(query);
+    if (k !== lastKey.current) {
+      lastKey.current = k;
+      setActive(0);
+      scrollTop.current = 0;
+    }
     const gen = generation.current;
     const [s, e] = lastRange.current;
     for (const p of new Set([0, ...pagesFor(s, Math.max(e, 1), PAGE_SIZE)])) loadPage(p, gen, query);
@@ -77,10 +94,24 @@ export function Library() {
     return () => clearTimeout(t);
   }, [searchText, query, setLibraryQuery]);
 
+  // The place to come back to.
+  useEffect(() => {
+    libraryPlace.current = { key, active, scrollTop: scrollTop.current };
+  }, [libraryPlace, key, active]);
+  const onScrollTop = useCallback((top: number) => {
+    scrollTop.current = top;
+    if (libraryPlace.current) libraryPlace.current.scrollTop = top;
+  }, [libraryPlace]);
+
+  useEffect(() => {
+    const clamped = clampActive(active, total);
+    if (clamped !== active) setActive(clamped);
+  }, [active, total]);
+
   const onRange = useCallback(
-    (start: number, end: number) => {
-      lastRange.current = [start, end];
-      for (const p of pagesFor(start, end, PAGE_SIZE)) loadPage(p, generation.current, query);
+    (s: number, e: number) => {
+      lastRange.current = [s, e];
+      for (const p of pagesFor(s, e, PAGE_SIZE)) loadPage(p, generation.current, query);
     },
     [loadPage, query],
   );
@@ -104,6 +135,7 @@ export function Library() {
   };
 
   const set = (patch: Partial<CodeQuery>) => setLibraryQuery({ ...query, ...patch });
+  const list = () => document.getElementById("code-list");
 
   const applyBulk = async () => {
     if (bulkStatus === "") return;
@@ -122,50 +154,10 @@ export function Library() {
 
   const renderRow = (i: number, isActive: boolean) => {
     const row = rowAt(i);
-    if (!row) {
-      return (
-        <div id={`row-${i}`} key={i} class="row row-loading" role="option" aria-selected="false" aria-label="Loading">
-          <span class="skeleton" />
-        </div>
-      );
-    }
-    const account = accountsById.get(row.account);
-    const selected = selection.has(row.id);
+    if (!row) return <LoadingRow key={i} index={i} />;
     return (
-      <div
-        id={`row-${i}`}
-        key={row.id}
-        role="option"
-        aria-selected={selected}
-        data-code-id={row.id}
-        class={`row${isActive ? " row-active" : ""}${selected ? " row-selected" : ""}`}
-        onClick={() => { setActive(i); open(i); }}
-      >
-        <span class="col-check">
-          <input
-            type="checkbox"
-            tabIndex={-1}
-            checked={selected}
-            aria-label={`Select ${displayName(row.name)}`}
-            onClick={(e) => { e.stopPropagation(); setActive(i); toggle(i); }}
-          />
-        </span>
-        <span class="col-qr"><QrPreview content={row.content} size={40} deferred /></span>
-        <span class="col-main">
-          <span class="row-title">
-            <span class={row.name.trim() === "" ? "row-name muted" : "row-name"}>{displayName(row.name)}</span>
-            {row.outbox_state && <OutboxBadge state={row.outbox_state} />}
-          </span>
-          <span class="row-dest">{row.destination}</span>
-        </span>
-        <span class="col-short mono">{shortUrl(row.content)}</span>
-        <span class="col-account">
-          <span class="row-account">{account?.label ?? "—"}</span>
-          {account && <EnvBadge env={account.environment} />}
-        </span>
-        <span class="col-status"><CodeStatusBadge status={row.status} /></span>
-        <span class="col-scans num">{formatCount(row.scans_total)}</span>
-      </div>
+      <LibraryRow key={row.id} index={i} row={row} active={isActive} selected={selection.has(row.id)} account={accountsById.get(row.account)}
+        onOpen={() => { setActive(i); open(i); }} onToggle={() => { setActive(i); toggle(i); }} />
     );
   };
 
@@ -193,55 +185,12 @@ export function Library() {
           {total === null ? "Loading codes…" : `${formatCount(total)} ${total === 1 ? "code" : "codes"}`}
         </p>
       </header>
-      <div class="toolbar" role="search">
-        <div class="field field-search">
-          <label for="library-search">Search</label>
-          <input id="library-search" type="search" placeholder="Name, destination or short link" value={searchText} autocomplete="off" spellcheck={false}
-            onInput={(e) => setSearchText(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="filter-account">Account</label>
-          <select id="filter-account" value={query.account ?? ""} onChange={(e) => set({ account: e.currentTarget.value === "" ? null : Number(e.currentTarget.value) })}>
-            <option value="">All accounts</option>
-            {codeAccounts.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-status">Status</label>
-          <select id="filter-status" value={query.status ?? ""} onChange={(e) => set({ status: (e.currentTarget.value || null) as CodeStatus | null })}>
-            <option value="">Any status</option>
-            <option value="active">Active</option>
-            <option value="paused">Paused</option>
-            <option value="draft">Draft</option>
-            <option value="archived">Archived</option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="filter-env">Live or test</label>
-          <select id="filter-env" value={query.environment ?? ""} onChange={(e) => set({ environment: (e.currentTarget.value || null) as CodeQuery["environment"] })}>
-            <option value="">Live and test</option>
-            <option value="live">Live only</option>
-            <option value="test">Test only</option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="sort">Sort by</label>
-          <select id="sort" value={query.sort} onChange={(e) => set({ sort: e.currentTarget.value as SortKey })}>
-            <option value="name">Name</option>
-            <option value="updated">Recently changed</option>
-            <option value="scans">Most scans</option>
-          </select>
-        </div>
-        <label class="check" for="filter-pending">
-          <input id="filter-pending" type="checkbox" checked={query.pending_only} onChange={(e) => set({ pending_only: e.currentTarget.checked })} />
-          Pending edits only
-        </label>
-        {filtersActive(query) && (
-          <button type="button" class="btn btn-quiet" onClick={() => { setSearchText(""); setLibraryQuery(emptyQuery()); }}>
-            Clear filters
-          </button>
-        )}
-      </div>
+      <LibraryToolbar query={query} set={set} searchText={searchText} setSearchText={setSearchText} accounts={codeAccounts}
+        onClear={() => {
+          setSearchText("");
+          setLibraryQuery(emptyQuery());
+          void rescueFocus(() => document.getElementById("library-search"));
+        }} />
 
       {selection.size > 0 && (
         <div class="selection-bar" role="region" aria-label="Selected codes">
@@ -255,11 +204,15 @@ export function Library() {
             <option value="archived">Archived</option>
           </select>
           <button type="button" class="btn btn-small" disabled={bulkStatus === ""} onClick={applyBulk}>Apply</button>
-          <button type="button" class="btn btn-quiet btn-small" onClick={() => setSelection(new Set())}>Clear selection</button>
+          <button type="button" class="btn btn-quiet btn-small" onClick={() => { setSelection(new Set()); void rescueFocus(list); }}>Clear selection</button>
         </div>
       )}
       <ErrorNotice error={error} onDismiss={() => setError(null)} />
-      {notice && <SuccessNotice text={notice}><button type="button" class="btn btn-quiet btn-small" onClick={() => setNotice(null)}>Dismiss</button></SuccessNotice>}
+      {notice && (
+        <SuccessNotice text={notice} focus>
+          <button type="button" class="btn btn-quiet btn-small" onClick={() => { setNotice(null); void rescueFocus(list); }}>Dismiss</button>
+        </SuccessNotice>
+      )}
 
       <div class="list-head" aria-hidden="true">
         <span class="col-check" />
@@ -273,18 +226,26 @@ export function Library() {
       {total === 0 ? (
         <div class="empty"><p>No codes match. Try fewer words or clear the filters.</p></div>
       ) : (
-        <VirtualList
-          id="code-list"
-          label="Codes. Arrow keys move, Enter opens, Space selects."
-          total={total ?? 0}
-          rowHeight={ROW_HEIGHT}
-          renderRow={renderRow}
-          active={active}
-          onActiveChange={setActive}
-          onOpen={open}
-          onToggle={toggle}
-          onRange={onRange}
-        />
+        <>
+          <VirtualList
+            id="code-list"
+            label="Codes. Arrow keys move, Enter opens, Space selects."
+            total={total ?? 0}
+            rowHeight={narrow ? ROW_HEIGHT_NARROW : ROW_HEIGHT}
+            renderRow={renderRow}
+            active={active}
+            onActiveChange={setActive}
+            onOpen={open}
+            onToggle={toggle}
+            onRange={onRange}
+            initialScrollTop={start.scrollTop}
+            resetKey={key}
+            onScrollTop={onScrollTop}
+            arrivalFocus={start.back}
+            optionId={optionId}
+          />
+          <RowPeek row={rowAt(active)} />
+        </>
       )}
     </section>
   );

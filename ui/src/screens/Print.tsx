@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { AppError } from "../bindings/AppError";
 import { useApp } from "../app/context";
-import { ErrorNotice, SuccessNotice } from "../components/ErrorNotice";
 import { describedBy, Field } from "../components/Field";
-import { ProgressBar } from "../components/ProgressBar";
 import { SheetDrawing } from "../components/SheetDrawing";
+import { CsvSource } from "./CsvSource";
+import { PrintPreviewPanel } from "./PrintPreviewPanel";
 import { formatCount } from "../logic/format";
 import { defaultPrintOptions, hasProblems, maxSymbolMm, shortLayoutName, validatePrintOptions } from "../logic/print-options";
 import { toAppError } from "../platform/backend";
-import type { CaptionSource, ColumnMapping, CsvPreview, EcLevel, PrintOptions, PrintPreview, PrintRequest, PrintResult, SheetLayout } from "../platform/types";
+import type { CaptionSource, ColumnMapping, CsvPreview, EcLevel, PrintSettings, PrintPreview, PrintRequest, PrintResult, SheetLayout } from "../platform/types";
 
 type SourceKind = "selection" | "search" | "csv";
 const PREVIEW_DEBOUNCE_MS = 250;
@@ -17,7 +17,7 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
   const { backend, selection, libraryQuery, accounts } = useApp();
   const [source, setSource] = useState<SourceKind>(initialSource ?? (selection.size > 0 ? "selection" : accounts.length > 0 ? "search" : "csv"));
   const [layouts, setLayouts] = useState<SheetLayout[]>([]);
-  const [options, setOptions] = useState<PrintOptions>(defaultPrintOptions("avery-l7160"));
+  const [options, setOptions] = useState<PrintSettings>(defaultPrintOptions("avery-l7160"));
   const [search, setSearch] = useState(libraryQuery.search);
   const [csvText, setCsvText] = useState<string | null>(null);
   const [csvName, setCsvName] = useState("");
@@ -55,7 +55,7 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
   const layout = layouts.find((l) => l.id === options.layout);
   const problems = validatePrintOptions(options, layout);
   const problemsKey = JSON.stringify(problems);
-  const set = <K extends keyof PrintOptions>(key: K, value: PrintOptions[K]) => setOptions((o) => ({ ...o, [key]: value }));
+  const set = <K extends keyof PrintSettings>(key: K, value: PrintSettings[K]) => setOptions((o) => ({ ...o, [key]: value }));
 
   const request: PrintRequest | null = useMemo(() => {
     if (source === "selection") return selection.size > 0 ? { source: { kind: "selection", codes: [...selection] }, options } : null;
@@ -128,7 +128,6 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
     </Field>
   );
 
-  const running = progress !== null;
 
   return (
     <section class="screen" aria-labelledby="print-title">
@@ -160,52 +159,8 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
               </Field>
             )}
             {source === "csv" && (
-              <>
-                <div class="field">
-                  <label for="csv-file">CSV file</label>
-                  <input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => void readCsv(e.currentTarget.files?.[0])} />
-                  {csvName && <p class="hint" id="csv-summary">{csvName}: {formatCount(csv?.row_count)} rows</p>}
-                </div>
-                <details class="paste-csv">
-                  <summary>Or paste the rows</summary>
-                  <div class="field">
-                    <label for="csv-text">CSV text (first line: column names)</label>
-                    <textarea id="csv-text" rows={5} spellcheck={false} autocomplete="off" value={pasted} placeholder={"url,caption\nhttps://example.com/menu,Menu"}
-                      onInput={(e) => setPasted(e.currentTarget.value)} />
-                  </div>
-                  <button id="csv-use-text" type="button" class="btn btn-small" disabled={pasted.trim() === ""} onClick={() => void loadCsv(pasted, "Pasted rows")}>
-                    Use these rows
-                  </button>
-                </details>
-                {csv && mapping && (
-                  <>
-                    <div class="inline-fields mapping">
-                      <div class="field">
-                        <label for="map-content">Column to encode</label>
-                        <select id="map-content" value={mapping.content} onChange={(e) => setMapping({ ...mapping, content: e.currentTarget.value })}>
-                          {csv.columns.map((c) => <option key={c} value={c}>{c}</option>)}
-                        </select>
-                      </div>
-                      <div class="field">
-                        <label for="map-caption">Caption column</label>
-                        <select id="map-caption" value={mapping.caption ?? ""} onChange={(e) => setMapping({ ...mapping, caption: e.currentTarget.value || null })}>
-                          <option value="">No caption</option>
-                          {csv.columns.map((c) => <option key={c} value={c}>{c}</option>)}
-                        </select>
-                      </div>
-                    </div>
-                    <div class="table-wrap csv-preview">
-                      <table class="table table-compact" id="csv-preview">
-                        <caption class="sr-only">First rows of the CSV</caption>
-                        <thead><tr>{csv.columns.map((c) => <th key={c} scope="col" class={c === mapping.content ? "mapped" : undefined}>{c}</th>)}</tr></thead>
-                        <tbody>
-                          {csv.rows.slice(0, 5).map((r, i) => <tr key={i}>{csv.columns.map((c, j) => <td key={c} class={c === mapping.content ? "mapped" : undefined}>{r[j] ?? ""}</td>)}</tr>)}
-                        </tbody>
-                      </table>
-                    </div>
-                  </>
-                )}
-              </>
+              <CsvSource csv={csv} csvName={csvName} mapping={mapping} setMapping={setMapping} pasted={pasted} setPasted={setPasted}
+                onFile={(f) => void readCsv(f)} onPaste={() => void loadCsv(pasted, "Pasted rows")} />
             )}
           </fieldset>
 
@@ -264,52 +219,21 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
           </fieldset>
         </div>
 
-        <div class="print-preview card" aria-labelledby="preview-title">
-          <div class="card-head">
-            <h2 id="preview-title">Page 1</h2>
-            {previewBusy && <span class="muted small" role="status">Updating…</span>}
-          </div>
-          {preview && request && !hasProblems(problems) ? (
-            <>
-              <img id="print-preview-image" class="page-image" src={preview.page_image} alt={`Preview of page 1: ${preview.labels} labels in total`} />
-              <p class="small" id="print-summary">
-                {formatCount(preview.labels)} labels on {formatCount(preview.pages)} {preview.pages === 1 ? "page" : "pages"}
-              </p>
-            </>
-          ) : (
-            <p class="muted small preview-empty">{!request ? (source === "csv" ? "Choose a CSV file to see the first page." : "Choose what to print to see the first page.") : "Fix the highlighted options to see the first page."}</p>
-          )}
-          {preview && preview.problems.length > 0 && (
-            <div class="problems" role="region" aria-label="Rows with problems">
-              <h3>{preview.problems.length} {preview.problems.length === 1 ? "row needs" : "rows need"} attention</h3>
-              <ul id="print-problems">
-                {preview.problems.slice(0, 20).map((p) => <li key={`${p.row}-${p.message}`}><strong>Row {p.row}:</strong> {p.message}</li>)}
-              </ul>
-              {preview.problems.length > 20 && <p class="muted small">…and {preview.problems.length - 20} more.</p>}
-            </div>
-          )}
-          <ErrorNotice error={error} onDismiss={() => setError(null)} />
-          {running ? (
-            <div class="print-progress">
-              <ProgressBar done={progress.done} total={progress.total} label="Printing progress" />
-              <span class="small">{formatCount(progress.done)} of {formatCount(progress.total)} labels</span>
-              <button id="print-cancel" type="button" class="btn" onClick={() => void backend.printCancel()}>Cancel</button>
-            </div>
-          ) : (
-            <button id="print-run" type="button" class="btn btn-primary" disabled={!request || hasProblems(problems) || !preview || preview.labels === 0} onClick={print}>
-              Save as PDF
-            </button>
-          )}
-          {result && (
-            <SuccessNotice text={`PDF saved: ${formatCount(result.labels)} ${result.labels === 1 ? "label" : "labels"} on ${formatCount(result.pages)} ${result.pages === 1 ? "page" : "pages"}.`}>
-              <p class="mono small" id="print-result-path">{result.path}</p>
-              <div class="btn-group">
-                <button id="open-pdf" type="button" class="btn btn-small" onClick={() => backend.openPath({ path: result.path }).catch((e: unknown) => setError(toAppError(e)))}>Open the PDF</button>
-                <button id="show-in-folder" type="button" class="btn btn-small" onClick={() => backend.showInFolder({ path: result.path }).catch((e: unknown) => setError(toAppError(e)))}>Show in folder</button>
-              </div>
-            </SuccessNotice>
-          )}
-        </div>
+        <PrintPreviewPanel
+          preview={preview}
+          showPreview={request !== null && !hasProblems(problems)}
+          emptyText={!request ? (source === "csv" ? "Choose a CSV file to see the first page." : "Choose what to print to see the first page.") : "Fix the highlighted options to see the first page."}
+          busy={previewBusy}
+          error={error}
+          onDismissError={() => setError(null)}
+          progress={progress}
+          canPrint={!!request && !hasProblems(problems) && !!preview && preview.labels > 0}
+          onPrint={() => void print()}
+          onCancel={() => void backend.printCancel()}
+          result={result}
+          onOpen={(path) => { backend.openPath({ path }).catch((e: unknown) => setError(toAppError(e))); }}
+          onShow={(path) => { backend.showInFolder({ path }).catch((e: unknown) => setError(toAppError(e))); }}
+        />
       </div>
     </section>
   );

@@ -7,17 +7,17 @@ use qrdesk_secrets::AccountRef;
 use qrdesk_store::accounts::{self, NewAccount};
 use qrdesk_store::audit;
 
-use crate::ipc::WorkspaceOption;
 use crate::key_input::{resolve_key, KeyInput};
 use crate::rotation::key_lifetime_days;
 use crate::service::AccountService;
+use crate::view::WorkspaceOption;
 
 /// Longest account label or workspace id accepted (characters).
-pub const MAX_LABEL_CHARS: usize = 200;
+pub use qrdesk_core::rules::account::MAX_LABEL_CHARS;
 
 /// What a person gives to add an account. `Debug` shows no secret ([`ApiSecret`] redacts).
 #[derive(Debug, Clone)]
-pub struct AddAccountRequest {
+pub struct AccountToAdd {
     /// `None`: detect the service from the key's prefix.
     pub provider: Option<ProviderKind>,
     pub label: String,
@@ -51,7 +51,7 @@ impl AccountService<'_> {
     /// keychain entry is removed again. SQLite only ever sees the masked key.
     pub async fn add_account(
         &self,
-        request: AddAccountRequest,
+        request: AccountToAdd,
         now: DateTime<Utc>,
     ) -> Result<Account, AppError> {
         let label = request.label.trim().to_string();

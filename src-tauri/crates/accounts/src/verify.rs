@@ -1,7 +1,7 @@
 //! Checking that an account's stored key still works, and recording what the service said.
 
 use chrono::{DateTime, Utc};
-use qrdesk_core::{Account, AccountId, AppError, ProviderKind};
+use qrdesk_core::{Account, AccountId, AppError, ErrorKind, ProviderKind};
 use qrdesk_store::{accounts, audit};
 
 use crate::rotation::key_lifetime_days;
@@ -20,7 +20,8 @@ impl AccountService<'_> {
         let checked = match self.provider_for_account(&account) {
             Ok(provider) => provider.verify().await.map_err(AppError::from),
             Err(err) => Err(err),
-        };
+        }
+        .map_err(|err| known_expiry(&account, err, now));
         match checked {
             Ok(verified) => {
                 let exante_key =
@@ -53,5 +54,17 @@ impl AccountService<'_> {
                 Err(err)
             }
         }
+    }
+}
+
+/// A key the service no longer accepts, whose expiry date QR Desk knows has passed, expired: say
+/// so instead of "not recognised" (services such as Exante answer both alike).
+fn known_expiry(account: &Account, err: AppError, now: DateTime<Utc>) -> AppError {
+    match account.expires_at {
+        Some(at) if at <= now && err.kind == ErrorKind::InvalidCredentials => AppError::new(
+            ErrorKind::KeyExpired,
+            format!("The key {} expired on {}", account.masked_key, at.format("%Y-%m-%d")),
+        ),
+        _ => err,
     }
 }

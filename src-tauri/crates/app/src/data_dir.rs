@@ -35,7 +35,8 @@ pub fn resolve_data_dir(explicit: Option<&Path>) -> Result<(PathBuf, DataDirSour
         })
 }
 
-/// Creates the data folder (and parents) if needed, refusing a path that is a file.
+/// Creates the data folder (and parents) if needed, refusing a path that is a file. The folder
+/// itself is private to its owner (0700 on Unix; an existing one is tightened).
 pub fn ensure_dir(dir: &Path) -> Result<(), AppError> {
     if dir.exists() && !dir.is_dir() {
         return Err(AppError::io(format!(
@@ -45,7 +46,22 @@ pub fn ensure_dir(dir: &Path) -> Result<(), AppError> {
     }
     std::fs::create_dir_all(dir).map_err(|e| {
         AppError::io(format!("Could not create the data folder {}: {e}", dir.display()))
-    })
+    })?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let private = std::fs::Permissions::from_mode(0o700);
+        let mode = std::fs::metadata(dir).map(|m| m.permissions().mode() & 0o777).unwrap_or(0);
+        if mode != 0o700 {
+            std::fs::set_permissions(dir, private).map_err(|e| {
+                AppError::io(format!(
+                    "Could not make the data folder {} private to you: {e}",
+                    dir.display()
+                ))
+            })?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -57,6 +73,20 @@ mod tests {
         let (dir, src) = resolve_data_dir(Some(Path::new("/tmp/x"))).unwrap();
         assert_eq!(dir, PathBuf::from("/tmp/x"));
         assert_eq!(src, DataDirSource::Flag);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_data_folder_is_private_and_an_existing_one_is_tightened() {
+        use std::os::unix::fs::PermissionsExt;
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("qrdesk");
+        ensure_dir(&dir).unwrap();
+        let mode = |d: &Path| std::fs::metadata(d).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir), 0o700);
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        ensure_dir(&dir).unwrap();
+        assert_eq!(mode(&dir), 0o700);
     }
 
     #[test]

@@ -6,18 +6,20 @@
 //! in the store, the simulator is started again and the accounts are pointed at its new address.
 //! The manifest (addresses and control endpoint; the sample keys are the simulator's own) is
 //! written to `demo-simulator.json` in the data folder, where tests and curious users find it.
+//!
+//! The simulator reaches the product only through this module, behind the `demo` feature that
+//! the desktop turns on; the `qrdesk` CLI is built without it.
 
 use std::path::Path;
 use std::time::Duration;
 
-use chrono::Utc;
-use qrdesk_accounts::{AccountService, AddAccountRequest};
+use qrdesk_accounts::AccountToAdd;
 use qrdesk_core::{ApiSecret, AppError, ProviderKind};
-use qrdesk_secrets::SecretStore;
 use qrdesk_sim::{Manifest, ManifestAccount, RateLimitMode, SimConfig, Simulator};
 use qrdesk_store::accounts;
 
 use crate::context::AppContext;
+use crate::ipc::app::AppInfo;
 
 /// The simulator's seed: the same sample data on every start.
 pub const DEMO_SEED: u64 = 42;
@@ -60,14 +62,46 @@ impl DemoServer {
 
 /// Whether the store holds demo accounts (the app then restarts the simulator on launch).
 pub fn has_demo_accounts(ctx: &AppContext) -> Result<bool, AppError> {
-    Ok(ctx.store().read(|c| accounts::list(c, Utc::now()))?.iter().any(|a| a.demo))
+    Ok(ctx.store().read(|c| accounts::list(c, ctx.now()))?.iter().any(|a| a.demo))
+}
+
+/// `app_info`: the name, version and whether the demo runs.
+pub async fn app_info(ctx: &AppContext) -> AppInfo {
+    AppInfo::current(ctx.demo.lock().await.is_some())
+}
+
+/// "Try the demo": starts the built-in simulator and its sample accounts (idempotent).
+pub async fn start_demo(ctx: &AppContext) -> Result<AppInfo, AppError> {
+    let mut running = ctx.demo.lock().await;
+    if running.is_none() {
+        *running = Some(launch(ctx).await?);
+    }
+    Ok(AppInfo::current(true))
+}
+
+/// At launch: when the store holds demo accounts, the simulator comes back (same seed, same
+/// sample data), so the demo keeps working across restarts.
+pub async fn resume_demo(ctx: &AppContext) -> Result<(), AppError> {
+    if has_demo_accounts(ctx)? {
+        start_demo(ctx).await?;
+    }
+    Ok(())
+}
+
+/// Stops the simulator if it runs.
+pub async fn stop_demo(ctx: &AppContext) {
+    if let Some(server) = ctx.demo.lock().await.take() {
+        server.shutdown().await;
+    }
+}
+
+/// The running simulator's manifest (tests).
+pub async fn demo_manifest(ctx: &AppContext) -> Option<Manifest> {
+    ctx.demo.lock().await.as_ref().map(DemoServer::manifest)
 }
 
 /// Starts the simulator and makes sure every demo account exists and points at it.
-pub async fn start_demo(
-    ctx: &AppContext,
-    secrets: &dyn SecretStore,
-) -> Result<DemoServer, AppError> {
+async fn launch(ctx: &AppContext) -> Result<DemoServer, AppError> {
     let port = previous_port(ctx).unwrap_or(0);
     let sim = match Simulator::start(demo_config(port)).await {
         Ok(sim) => sim,
@@ -77,8 +111,7 @@ pub async fn start_demo(
     };
     let manifest = sim.manifest();
     write_manifest(ctx.data_dir(), &manifest)?;
-    let service = AccountService::new(ctx.store(), secrets);
-    let existing = ctx.store().read(|c| accounts::list(c, Utc::now()))?;
+    let existing = ctx.store().read(|c| accounts::list(c, ctx.now()))?;
     for demo in &DEMO_ACCOUNTS {
         let base_url = sim.base_url(demo.provider);
         if let Some(a) = existing.iter().find(|a| a.demo && a.label == demo.label) {
@@ -88,7 +121,7 @@ pub async fn start_demo(
             continue;
         }
         let seeded = seeded_account(&manifest, demo)?;
-        let request = AddAccountRequest {
+        let request = AccountToAdd {
             provider: Some(demo.provider),
             label: demo.label.to_string(),
             secret: ApiSecret::new(
@@ -100,7 +133,7 @@ pub async fn start_demo(
             expires_at: None,
             verify: true,
         };
-        let account = service.add_account(request, Utc::now()).await?;
+        let account = crate::accounts::add_account_key(ctx, request).await?;
         ctx.store().transaction(|tx| accounts::set_demo(tx, account.id, true))?;
     }
     Ok(DemoServer { sim })
@@ -123,7 +156,7 @@ fn start_failed(e: std::io::Error) -> AppError {
 
 /// The port the demo accounts used last time (kept so their addresses stay valid).
 fn previous_port(ctx: &AppContext) -> Option<u16> {
-    let accounts = ctx.store().read(|c| accounts::list(c, Utc::now())).ok()?;
+    let accounts = ctx.store().read(|c| accounts::list(c, ctx.now())).ok()?;
     let url = accounts.into_iter().find(|a| a.demo)?.base_url;
     let rest = url.strip_prefix("http://127.0.0.1:")?;
     rest.split('/').next()?.parse().ok()
@@ -174,12 +207,12 @@ mod tests {
     #[tokio::test]
     async fn the_demo_adds_its_accounts_and_its_manifest_file_holds_no_key() {
         let dir = tempfile::tempdir().unwrap();
-        let ctx = AppContext::open(dir.path()).unwrap();
-        let secrets = MemoryStore::new();
-        let server = start_demo(&ctx, &secrets).await.unwrap();
+        let ctx = AppContext::open_with(dir.path(), Ok(Box::new(MemoryStore::new()))).unwrap();
+        assert!(start_demo(&ctx).await.unwrap().demo);
+        assert!(app_info(&ctx).await.demo);
         assert!(has_demo_accounts(&ctx).unwrap());
         let written = std::fs::read_to_string(dir.path().join(DEMO_MANIFEST_FILE)).unwrap();
-        let manifest = server.manifest();
+        let manifest = demo_manifest(&ctx).await.unwrap();
         assert!(written.contains(&manifest.control_url));
         let keys: Vec<&String> = manifest
             .services
@@ -191,6 +224,7 @@ mod tests {
         for key in keys {
             assert!(!written.contains(key.as_str()), "the manifest file holds a key");
         }
-        server.shutdown().await;
+        stop_demo(&ctx).await;
+        assert!(!app_info(&ctx).await.demo);
     }
 }

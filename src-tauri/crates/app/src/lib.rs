@@ -1,23 +1,33 @@
-//! The command bodies of QR Desk, shared by the `qrdesk` CLI and the desktop shell.
+//! Every use case of QR Desk, shared by the `qrdesk` CLI and the desktop window.
 //!
-//! Owns the use cases ("list accounts", "a page of the library", "sync status") written against
-//! an [`AppContext`] (data folder, local store), and the request/response types that cross the
-//! IPC boundary (exported to `ui/src/bindings/` with ts-rs). Each use case can be tested without
-//! a window or a terminal. It does not parse arguments (the CLI does), draw anything (the UI
-//! does) or know about Tauri: the shell's commands are one-line adapters over the functions here.
+//! Both front ends make one [`AppContext`] (data folder and store, secret store, clock, HTTP
+//! tuning, the one connector to the services, the running jobs) and call the functions here,
+//! one module per use case: [`accounts`] (keys and rotation), [`library`] (the cached codes and
+//! their analytics), [`edits`] (changing codes), [`outbox`], [`sync`] (runs, status, the
+//! background schedule), [`print`] (the Print screen, downloads and `qrdesk print`), [`info`]
+//! and, with the `demo` feature, [`demo`] (the built-in simulator behind "Try the demo").
+//! [`ipc`] holds every type and event name that crosses to the window.
+//!
+//! It does not parse arguments (the CLI does), draw anything (the UI does) or know about Tauri:
+//! a Tauri command body is a line or two over a function here, and each use case is tested here
+//! without a window or a terminal.
 
-pub mod about;
-pub mod accounts_view;
+pub mod accounts;
+pub mod clock;
+pub mod connector;
 pub mod context;
 pub mod data_dir;
+#[cfg(feature = "demo")]
 pub mod demo;
+pub mod edits;
+pub mod hardening;
 pub mod info;
+pub mod ipc;
+pub mod jobs;
 pub mod library;
-pub mod outbox_view;
-pub mod print_service;
-pub mod print_source;
-pub mod sync_service;
-pub mod sync_view;
+pub mod outbox;
+pub mod print;
+pub mod sync;
 
 pub use context::AppContext;
 pub use data_dir::{resolve_data_dir, DataDirSource};

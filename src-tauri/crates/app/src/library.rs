@@ -1,41 +1,21 @@
-//! The library screen and `qrdesk codes list/show`: pages of cached codes, one code, its analytics.
+//! The library screen and `qrdesk codes list/show`: pages of cached codes, every code matching a
+//! search, one code, and its analytics (refreshed from the service when a code is opened).
+//! Changing codes (edits, creates, imports, deletes, replace) is in `edits.rs`.
 
-use chrono::{NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use std::time::Duration;
 
-use qrdesk_core::{AppError, CodeId, CodeStatus, Environment, OutboxState, QrCode, ScanSeries};
+use chrono::NaiveDate;
+
+use qrdesk_core::{AppError, CodeId, QrCode, ScanSeries};
 use qrdesk_store::codes::{self, CodeFilter, CodeOrder};
 use qrdesk_store::{analytics, outbox};
+use qrdesk_sync::pull_plan::window_start;
+use qrdesk_sync::SyncEngine;
 
 use crate::context::AppContext;
+use crate::ipc::library::{AnalyticsQuery, CodePage, CodeQuery, CodeRow, CodeSearch, SortKey};
 
-/// How the library is sorted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub enum SortKey {
-    #[default]
-    Name,
-    Updated,
-    Scans,
-}
-
-/// Which codes the library shows: its search box and filters. Also a print source ("print
-/// this search"), so printing takes exactly the codes the library lists.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub struct CodeSearch {
-    /// Live search over name, destination and short URL.
-    #[serde(default)]
-    pub search: String,
-    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
-    pub account: Option<i64>,
-    pub status: Option<CodeStatus>,
-    pub environment: Option<Environment>,
-    /// Only codes with an outbox entry waiting.
-    #[serde(default)]
-    pub pending_only: bool,
-}
+pub use qrdesk_sync::DEFAULT_ANALYTICS_DAYS;
 
 impl CodeSearch {
     /// Every matching code, not deleted, in the store's default order.
@@ -50,47 +30,6 @@ impl CodeSearch {
             ..CodeFilter::default()
         }
     }
-}
-
-/// `list_codes`: one page of the library.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub struct CodeQuery {
-    #[serde(flatten)]
-    #[cfg_attr(feature = "ts", ts(flatten))]
-    pub filter: CodeSearch,
-    #[serde(default)]
-    pub sort: SortKey,
-    #[serde(default)]
-    pub offset: u32,
-    pub limit: u32,
-}
-
-/// A library row: the cached code plus the state of its most urgent outbox entry.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub struct CodeRow {
-    #[serde(flatten)]
-    pub code: QrCode,
-    pub outbox_state: Option<OutboxState>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub struct CodePage {
-    pub total: u32,
-    pub offset: u32,
-    pub rows: Vec<CodeRow>,
-}
-
-/// `code_analytics`: a code's cached daily scans between two UTC days (inclusive).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub struct AnalyticsQuery {
-    #[cfg_attr(feature = "ts", ts(type = "number"))]
-    pub code: CodeId,
-    pub from: NaiveDate,
-    pub to: NaiveDate,
 }
 
 /// The most rows one page may ask for (the UI windows over larger results).
@@ -132,25 +71,68 @@ pub fn get_code(ctx: &AppContext, id: CodeId) -> Result<QrCode, AppError> {
     ctx.store().read(|c| codes::get(c, id))
 }
 
+/// Every cached code matching a search (not deleted), in the store's default order.
+pub fn find_codes(ctx: &AppContext, search: &CodeSearch) -> Result<Vec<QrCode>, AppError> {
+    let filter = search.filter();
+    ctx.store().read(|c| codes::list(c, &filter))
+}
+
+/// A code with its cached daily scans over the default analytics window.
+pub fn code_with_recent_scans(
+    ctx: &AppContext,
+    id: CodeId,
+) -> Result<(QrCode, ScanSeries), AppError> {
+    let today = ctx.now().date_naive();
+    let from = window_start(today, DEFAULT_ANALYTICS_DAYS);
+    ctx.store().read(|c| Ok((codes::get(c, id)?, analytics::load_series(c, id, from, today)?)))
+}
+
+/// How long opening a code may wait for fresh analytics before showing the cached ones.
+const ANALYTICS_REFRESH_LIMIT: Duration = Duration::from_secs(6);
+
+/// A code's daily scans, refreshed from its service first (briefly: offline, or without a
+/// reachable keychain, the cached series comes at once).
+pub async fn refresh_code_analytics(
+    ctx: &AppContext,
+    query: &AnalyticsQuery,
+) -> Result<ScanSeries, AppError> {
+    check_range(ctx, query)?;
+    if ctx.secrets().is_ok() {
+        let connector = ctx.connector();
+        let engine = SyncEngine::new(ctx.store(), &connector);
+        let days = ((query.to - query.from).num_days() + 1).clamp(1, 366) as u32;
+        let refresh = engine.refresh_code_analytics(query.code, days);
+        let _ = tokio::time::timeout(ANALYTICS_REFRESH_LIMIT, refresh).await;
+    }
+    code_analytics(ctx, query)
+}
+
+/// A code's cached daily scans between two UTC days (inclusive).
 pub fn code_analytics(ctx: &AppContext, q: &AnalyticsQuery) -> Result<ScanSeries, AppError> {
-    if q.from > q.to {
-        return Err(AppError::bad_input("The start day of the range is after its end day"));
-    }
-    let today = Utc::now().date_naive();
-    if (q.to - q.from).num_days() > 3660 || q.to > today + chrono::Duration::days(1) {
-        return Err(AppError::bad_input(
-            "Choose a range of at most ten years, ending today or earlier",
-        ));
-    }
+    check_range(ctx, q)?;
     ctx.store().read(|c| {
         codes::get(c, q.code)?;
         analytics::load_series(c, q.code, q.from, q.to)
     })
 }
 
+fn check_range(ctx: &AppContext, q: &AnalyticsQuery) -> Result<(), AppError> {
+    if q.from > q.to {
+        return Err(AppError::bad_input("The start day of the range is after its end day"));
+    }
+    let today: NaiveDate = ctx.now().date_naive();
+    if (q.to - q.from).num_days() > 3660 || q.to > today + chrono::Duration::days(1) {
+        return Err(AppError::bad_input(
+            "Choose a range of at most ten years, ending today or earlier",
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use qrdesk_core::CodeStatus;
 
     #[test]
     fn the_window_sends_one_flat_query_and_print_uses_the_same_filter() {

@@ -1,10 +1,10 @@
-//! The command-line grammar: global flags and the list of commands.
+//! The command-line grammar: the list of commands (each command's own flags live beside its
+//! body in `commands/`, the global flags in `global_args.rs`).
 
-use std::path::PathBuf;
-
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
 use crate::commands::{account, codes, outbox, print, sync};
+use crate::global_args::GlobalArgs;
 
 /// QR Desk: print QR codes and look after the API keys behind them.
 ///
@@ -17,17 +17,6 @@ pub struct Cli {
     pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Command,
-}
-
-/// Flags accepted before or after any command.
-#[derive(Debug, Args, Clone)]
-pub struct GlobalArgs {
-    /// Folder for QR Desk's database (default: the platform's app-data folder).
-    #[arg(long, global = true, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
-    /// Print one JSON document on stdout (errors as {"error": {"kind", "message"}}).
-    #[arg(long, global = true)]
-    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

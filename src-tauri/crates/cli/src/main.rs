@@ -2,19 +2,28 @@
 //!
 //! Owns argument parsing, output (sentences on stderr for people, one JSON document on stdout
 //! with `--json`) and exit codes: 0 success, 1 failure (nothing done), 2 usage error,
-//! 3 partial success. Every command body lives in a library crate (`qrdesk-app`, `qrdesk-print`,
-//! …); the files under `commands/` only translate arguments and results. Links no Tauri/GTK.
+//! 3 partial success. Every command body lives in `qrdesk-app` (the same use cases the window
+//! calls); the files under `commands/` only translate arguments and results. Links no Tauri/GTK
+//! and no simulator.
 
 mod cli_args;
 mod commands;
+mod global_args;
 mod output;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
+use cli_args::{Cli, Command};
+use commands::{account, codes, info, outbox, print, sync};
+use output::CommandResult;
+
 fn main() -> ExitCode {
-    let cli = match cli_args::Cli::try_parse() {
+    if let Err(e) = qrdesk_app::hardening::protect_process() {
+        eprintln!("warning: {e}");
+    }
+    let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version are "errors" to clap that print to stdout and succeed.
@@ -31,6 +40,18 @@ fn main() -> ExitCode {
         }
     };
     let json = cli.global.json;
-    let result = commands::dispatch(cli);
+    let result = dispatch(cli);
     output::finish(json, result)
+}
+
+fn dispatch(cli: Cli) -> CommandResult {
+    let global = cli.global;
+    match cli.command {
+        Command::Info => info::run(&global),
+        Command::Account(cmd) => account::run(&global, cmd),
+        Command::Sync(args) => sync::run(&global, args),
+        Command::Codes(cmd) => codes::run(&global, cmd),
+        Command::Outbox(cmd) => outbox::run(&global, cmd),
+        Command::Print(args) => print::run(&global, *args),
+    }
 }

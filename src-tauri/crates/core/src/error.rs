@@ -6,7 +6,7 @@
 //! these kinds so the UI, the CLI and the sync engine never look at raw statuses.
 //!
 //! The kind names are part of the JSON output contract (`{"error": {"kind", "message"}}`) and of
-//! the providers README; never rename one.
+//! docs/providers/README.md ('Errors'); never rename one.
 
 use serde::{Deserialize, Serialize};
 

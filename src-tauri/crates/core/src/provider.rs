@@ -1,6 +1,6 @@
 //! The five services QR Desk talks to, their environments and what each can do.
 //!
-//! The facts here are static parts of each service's contract (`shared/providers/*.md`):
+//! The facts here are static parts of each service's contract (`docs/providers/`):
 //! names, default hosts, key prefixes and the capability table that the UI and the CLI use to
 //! offer only what a service supports. The HTTP adapters live in the `qrdesk-providers` crate.
 
@@ -126,6 +126,15 @@ impl ProviderKind {
         }
     }
 
+    /// What the service calls the scope a key chooses ("Workspace", "Organization"), if any.
+    pub fn workspace_label(self) -> Option<&'static str> {
+        match self {
+            ProviderKind::ExaRoutes => Some("Workspace"),
+            ProviderKind::IloveQr => Some("Organization"),
+            _ => None,
+        }
+    }
+
     /// Whether the service holds QR codes at all (Exante is key management only).
     pub fn has_codes(self) -> bool {
         self.capabilities().list
@@ -197,7 +206,7 @@ pub struct KeyFormat {
     pub needs_client_id: bool,
 }
 
-const KNOWN_PREFIXES: [(&str, ProviderKind, Environment, bool); 7] = [
+pub(crate) const KNOWN_PREFIXES: [(&str, ProviderKind, Environment, bool); 7] = [
     ("qrcp_live_", ProviderKind::QrCodePro, Environment::Live, false),
     ("qrcp_test_", ProviderKind::QrCodePro, Environment::Test, false),
     ("exr_live_", ProviderKind::ExaRoutes, Environment::Live, false),

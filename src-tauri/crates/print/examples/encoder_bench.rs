@@ -3,7 +3,8 @@
 //! `cargo run --release -p qrdesk-print --example encoder_bench [N]` encodes N (default 10,000)
 //! 33-byte URLs like `https://qr.example.com/r/Ab3xK9pQ` at EC level M on one core with
 //! `qrcode`, `qrcodegen` and `fast_qr`, and prints µs per code for each. The numbers decide
-//! which encoder the print engine uses (see the crate README section in the project README).
+//! which encoder the print engine uses (see README.md, 'Where a crate named in the design gave
+//! way').
 
 use std::time::Instant;
 

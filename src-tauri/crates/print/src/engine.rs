@@ -7,6 +7,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
+use qrdesk_core::rules::print as limits;
+
 use crate::error::{PrintError, RowProblem};
 use crate::font::{self, FittedText};
 use crate::ink::MIN_CONTRAST;
@@ -22,7 +24,7 @@ use crate::source::{Row, RowReader};
 use crate::symbol::{encode, EncodeError, Symbol};
 
 /// Smallest module accepted (mm).
-pub const MIN_MODULE_MM: f64 = 0.25;
+pub const MIN_MODULE_MM: f64 = limits::MIN_MODULE_MM;
 /// Rows read and encoded per batch.
 const BATCH: usize = 2048;
 
@@ -38,16 +40,20 @@ pub struct Plan<'a> {
 impl<'a> Plan<'a> {
     pub fn new(job: &'a PrintJob) -> Result<Self, PrintError> {
         let o = &job.options;
-        if o.quiet_zone < 2 && !o.force {
+        if o.quiet_zone < limits::MIN_QUIET_ZONE && !o.force {
             return Err(PrintError::option(format!(
-                "a quiet zone of {} module(s) is below the 2-module minimum scanners need (4 is \
+                "a quiet zone of {} module(s) is below the {}-module minimum scanners need (4 is \
                  the standard); use --quiet-zone 4, or add --force if the artwork provides the \
                  white space",
-                o.quiet_zone
+                o.quiet_zone,
+                limits::MIN_QUIET_ZONE
             )));
         }
-        if o.quiet_zone > 20 {
-            return Err(PrintError::option("the quiet zone can be at most 20 modules"));
+        if o.quiet_zone > limits::MAX_QUIET_ZONE {
+            return Err(PrintError::option(format!(
+                "the quiet zone can be at most {} modules",
+                limits::MAX_QUIET_ZONE
+            )));
         }
         let contrast = o.ink.contrast_on_white();
         if contrast < MIN_CONTRAST {
@@ -57,19 +63,31 @@ impl<'a> Plan<'a> {
                  default)"
             )));
         }
-        if !(0.0..=20.0).contains(&o.bleed) {
-            return Err(PrintError::option("the bleed must be between 0 and 20 mm"));
+        if !(0.0..=limits::MAX_BLEED_MM).contains(&o.bleed) {
+            return Err(PrintError::option(format!(
+                "the bleed must be between 0 and {} mm",
+                limits::MAX_BLEED_MM
+            )));
+        }
+        let (ox, oy) = o.calibration.offset;
+        if ![ox, oy].iter().all(|v| v.is_finite() && v.abs() <= limits::MAX_OFFSET_MM) {
+            return Err(PrintError::option(format!(
+                "a printer calibration offset moves the print by at most {} mm each way",
+                limits::MAX_OFFSET_MM
+            )));
         }
         match o.size {
-            SizeSpec::Symbol(s) if !(s > 0.0 && s <= 2000.0) => {
-                return Err(PrintError::option(
-                    "--size must be more than 0 and at most 2000 mm, like 30mm",
-                ))
+            SizeSpec::Symbol(s) if !(s > 0.0 && s <= limits::MAX_CODE_MM) => {
+                return Err(PrintError::option(format!(
+                    "--size must be more than 0 and at most {} mm, like 30mm",
+                    limits::MAX_CODE_MM
+                )))
             }
-            SizeSpec::Module(m) if !(m > 0.0 && m <= 50.0) => {
-                return Err(PrintError::option(
-                    "--module must be more than 0 and at most 50 mm, like 0.5mm",
-                ))
+            SizeSpec::Module(m) if !(m > 0.0 && m <= limits::MAX_MODULE_MM) => {
+                return Err(PrintError::option(format!(
+                    "--module must be more than 0 and at most {} mm, like 0.5mm",
+                    limits::MAX_MODULE_MM
+                )))
             }
             _ => {}
         }

@@ -106,7 +106,7 @@ impl Ink {
 }
 
 /// Minimum contrast ratio accepted for dark modules on white paper.
-pub const MIN_CONTRAST: f32 = 3.0;
+pub const MIN_CONTRAST: f32 = qrdesk_core::rules::print::MIN_CONTRAST as f32;
 
 fn numbers(text: &str, count: usize) -> Option<Vec<f32>> {
     let v: Vec<f32> = text

@@ -1,5 +1,7 @@
 //! Physical lengths as people type them (`30mm`, `1.2in`, `85pt`, `3cm`) and page sizes.
 
+use qrdesk_core::rules::print::MAX_SCALE_DEVIATION;
+
 use crate::error::PrintError;
 
 /// Millimetres per PostScript point.
@@ -49,7 +51,7 @@ pub fn parse_scale(text: &str) -> Result<(f64, f64), PrintError> {
         ))
     };
     let parse = |s: &str| match s.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() && (0.5..=1.5).contains(&v) => Ok(v),
+        Ok(v) if v.is_finite() && (v - 1.0).abs() <= MAX_SCALE_DEVIATION => Ok(v),
         _ => Err(bad()),
     };
     match text.split_once(',') {

@@ -90,15 +90,29 @@ pub fn commit_writer(target: &Path, writer: BufWriter<NamedTempFile>) -> Result<
     let tmp = writer.into_inner().map_err(|e| PrintError::io("write", target, e.into_error()))?;
     let bytes = tmp.as_file().metadata().map_err(|e| PrintError::io("write", target, e))?.len();
     tmp.as_file().sync_all().map_err(|e| PrintError::io("write", target, e))?;
-    // Temporary files are private (0600); a finished PDF is an ordinary document.
+    // Temporary files are private (0600); a finished PDF is an ordinary document, with the
+    // mode any new file of this user gets (0666 less the umask).
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let perms = std::fs::Permissions::from_mode(0o644);
+        let perms = std::fs::Permissions::from_mode(0o666 & !process_umask());
         tmp.as_file().set_permissions(perms).map_err(|e| PrintError::io("write", target, e))?;
     }
     tmp.persist(target).map_err(|e| PrintError::io("write", target, e.error))?;
     Ok(bytes)
+}
+
+/// The process's file-mode creation mask, read from `/proc/self/status` (Linux 4.7+; reading it
+/// through `umask(2)` would change it). Elsewhere the common default, 022.
+#[cfg(unix)]
+pub fn process_umask() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("Umask:"))?;
+            u32::from_str_radix(line.trim_start_matches("Umask:").trim(), 8).ok()
+        })
+        .unwrap_or(0o022)
 }
 
 /// The manifest CSV: one line per placed code.
@@ -179,5 +193,23 @@ mod tests {
         assert!(!dead.exists(), "a dead process's part is removed");
         assert!(other_file.exists() && own.exists(), "others are left alone");
         assert_eq!(std::fs::read(&target).unwrap(), b"%PDF-1.7 whole");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_finished_file_gets_the_users_usual_mode_not_a_forced_one() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("labels.pdf");
+        let mut file = SafeFile::create(&target).unwrap();
+        file.writer().write_all(b"%PDF-1.7").unwrap();
+        file.commit().unwrap();
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        let umask = process_umask();
+        assert_eq!(mode, 0o666 & !umask, "umask {umask:o}");
+        // The mask read is the real one: an ordinary new file gets the same mode.
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, b"x").unwrap();
+        assert_eq!(std::fs::metadata(&plain).unwrap().permissions().mode() & 0o777, mode);
     }
 }

@@ -292,7 +292,8 @@ pitch_y = 100.0
 
 #[test]
 fn label_geometry_matches_the_published_figures() {
-    // (name, page, cols, rows, label w, h, left, top, pitch x, y) in mm, print-anchors §3.3.
+    // (name, page, cols, rows, label w, h, left, top, pitch x, y) in mm, from Avery's published
+    // template geometry.
     let inch = 25.4;
     let published = [
         ("avery-l7160", (210.0, 297.0), 3, 7, 63.5, 38.1, 7.25, 15.15, 66.04, 38.1),

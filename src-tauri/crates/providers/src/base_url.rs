@@ -1,6 +1,6 @@
-//! Rule 1 of the providers README: a base URL is `https://`, or plain `http://` only for a
-//! loopback host (127.0.0.0/8, `::1`, `localhost`). Checked when an adapter is built, so a
-//! refused URL never sees a connection, let alone a key.
+//! The base-URL rule (docs/providers/README.md, 'Base URL'): a base URL is `https://`, or plain
+//! `http://` only for a loopback host (127.0.0.0/8, `::1`, `localhost`). Checked when an adapter
+//! is built, so a refused URL never sees a connection, let alone a key.
 
 use std::net::IpAddr;
 
@@ -60,6 +60,24 @@ pub fn is_loopback_host(host: &str) -> bool {
     }
 }
 
+/// For a plain `http://` URL whose host is the *name* `localhost` (any case, trailing dot): the
+/// name and the loopback addresses it must connect to, so the client never resolves it (an
+/// `/etc/hosts` without the entry, or a DNS answer, could send it elsewhere). `None` for any
+/// other URL (IP literals connect where they say; https is verified by its certificate).
+pub fn pinned_loopback(url: &Url) -> Option<(String, Vec<std::net::SocketAddr>)> {
+    let host = url.host_str()?;
+    if url.scheme() != "http" || host.parse::<IpAddr>().is_ok() || host.starts_with('[') {
+        return None;
+    }
+    if !host.trim_end_matches('.').eq_ignore_ascii_case("localhost") {
+        return None;
+    }
+    let port = url.port_or_known_default().unwrap_or(80);
+    let v4 = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    let v6 = std::net::SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, port));
+    Some((host.to_string(), vec![v4, v6]))
+}
+
 fn plain_http_refused(url: &Url) -> AppError {
     AppError::bad_input(format!(
         "The service address \"{}\" uses plain http:// to a host that is not this computer. Keys \
@@ -77,6 +95,21 @@ fn shown(url: &Url) -> String {
 mod tests {
     use super::*;
     use qrdesk_core::ErrorKind;
+
+    #[test]
+    fn localhost_by_name_is_pinned_to_loopback_addresses() {
+        for raw in ["http://localhost:8080/api", "http://LOCALHOST.:8080", "http://localhost."] {
+            let url = check_base_url(raw).unwrap();
+            let (host, addrs) = pinned_loopback(&url).unwrap_or_else(|| panic!("{raw}"));
+            assert!(host.trim_end_matches('.').eq_ignore_ascii_case("localhost"));
+            assert!(addrs.iter().all(|a| a.ip().is_loopback()), "{raw}: {addrs:?}");
+        }
+        for raw in
+            ["http://127.0.0.1:9/x", "http://[::1]:9", "https://localhost", "https://a.example"]
+        {
+            assert!(pinned_loopback(&check_base_url(raw).unwrap()).is_none(), "{raw}");
+        }
+    }
 
     #[test]
     fn https_anywhere_http_only_on_loopback() {

@@ -1,4 +1,4 @@
-//! Creates that never duplicate (rule 5 of the providers README).
+//! Creates that never duplicate (see docs/providers/README.md, 'Retries and creates').
 //!
 //! A create is a POST: the HTTP core repeats it only after a 429 (the service proves it did not
 //! process it). When an attempt fails in a way that leaves the outcome unknown (connection lost,

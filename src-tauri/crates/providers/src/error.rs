@@ -68,11 +68,16 @@ impl ProviderError {
         e
     }
 
-    /// A body that is not what the contract says: shows the status and the start of the raw text.
+    /// A body that is not what the contract says: shows the status and, for a refusal (not
+    /// 2xx), the start of the raw text. A 2xx body is never quoted: it is the service's data,
+    /// which may echo the request (headers included) back.
     pub fn malformed(service: ProviderKind, status: u16, raw: &str, what: &str) -> Self {
         let shown = crate::tolerant::snippet(raw, 200);
-        let body =
-            if shown.is_empty() { "an empty body".to_string() } else { format!("\"{shown}\"") };
+        let body = match () {
+            _ if (200..300).contains(&status) => format!("{} bytes", raw.len()),
+            _ if shown.is_empty() => "an empty body".to_string(),
+            _ => format!("\"{shown}\""),
+        };
         ProviderError::new(
             ErrorKind::MalformedResponse,
             format!("{} answered HTTP {status} with {what}: {body}", service.display_name()),
@@ -94,11 +99,11 @@ impl ProviderError {
         }
     }
 
-    /// Replaces every occurrence of `secret` in the message by `masked` (defence in depth: a
-    /// service that echoes the key back must not make it visible).
-    pub(crate) fn scrub(mut self, secret: &str, masked: &str) -> Self {
-        if secret.len() >= 4 && self.message.contains(secret) {
-            self.message = self.message.replace(secret, masked);
+    /// Removes the key, and any run of 8 or more of its characters, from the message (defence
+    /// in depth: bodies are already scrubbed as they arrive).
+    pub fn scrub(mut self, secret: &str) -> Self {
+        if let std::borrow::Cow::Owned(clean) = crate::scrub::scrub_secret(&self.message, secret) {
+            self.message = clean;
         }
         self
     }
@@ -137,21 +142,26 @@ mod tests {
     }
 
     #[test]
-    fn malformed_shows_status_and_start_of_body() {
+    fn malformed_quotes_a_refusal_but_never_a_2xx_body() {
         let raw = format!("<html>{}</html>", "x".repeat(500));
-        let e =
-            ProviderError::malformed(ProviderKind::IloveQr, 200, &raw, "a body that is not JSON");
+        let e = ProviderError::malformed(ProviderKind::IloveQr, 502, &raw, "an error page");
         assert_eq!(e.kind, ErrorKind::MalformedResponse);
-        assert!(e.message.contains("HTTP 200"));
+        assert!(e.message.contains("HTTP 502"));
         assert!(e.message.contains("<html>xxx"));
         assert!(e.message.len() < 400);
+        let echo = r#"{"headers": {"x-api-key": "ilqr_abcdefghijklmnop"}}"#;
+        let e = ProviderError::malformed(ProviderKind::IloveQr, 200, echo, "no `data` list");
+        assert!(e.message.contains("HTTP 200") && e.message.contains("bytes"), "{}", e.message);
+        assert!(!e.message.contains("ilqr_") && !e.message.contains("headers"), "{}", e.message);
     }
 
     #[test]
-    fn scrub_hides_an_echoed_secret() {
+    fn scrub_hides_an_echoed_secret_whole_or_in_part() {
         let e = ProviderError::new(ErrorKind::InvalidCredentials, "bad key ilqr_abcdefghijklmnop")
-            .scrub("ilqr_abcdefghijklmnop", "ilqr_…mnop");
-        assert_eq!(e.message, "bad key ilqr_…mnop");
-        assert!(!format!("{e:?}").contains("abcdefghijkl"));
+            .scrub("ilqr_abcdefghijklmnop");
+        assert_eq!(e.message, "bad key ilqr_[key hidden]");
+        let e = ProviderError::new(ErrorKind::InvalidCredentials, "bad key …efghijklmno")
+            .scrub("ilqr_abcdefghijklmnop");
+        assert!(!format!("{e:?}").contains("efghijkl"), "{e:?}");
     }
 }

@@ -19,6 +19,7 @@ use crate::error::{ProviderError, ProviderResult};
 use crate::error_mapping::{common_rules, ErrorAnswer};
 use crate::rate_limit::{Pacer, RateLimitInfo};
 use crate::retry::{Backoff, RetryMode};
+use crate::scrub::scrub_secret;
 use crate::stats::RequestStats;
 
 /// A service's rules for failed answers (after the common ones).
@@ -106,6 +107,30 @@ fn success_body(service: ProviderKind, status: u16, text: &str) -> ProviderResul
         .map_err(|_| ProviderError::malformed(service, status, text, "a body that is not JSON"))
 }
 
+/// The largest answer read from a service; a page of codes is a few hundred kB at most.
+pub const MAX_BODY_BYTES: usize = 8 << 20;
+
+enum BodyError {
+    Read(reqwest::Error),
+    TooLarge,
+}
+
+/// Reads a body chunk by chunk, stopping as soon as it passes `cap` bytes (a hostile or broken
+/// server never fills the memory).
+async fn read_capped(mut resp: reqwest::Response, cap: usize) -> Result<Vec<u8>, BodyError> {
+    if resp.content_length().is_some_and(|n| n > cap as u64) {
+        return Err(BodyError::TooLarge);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(BodyError::Read)? {
+        if body.len() + chunk.len() > cap {
+            return Err(BodyError::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
 /// A 64-bit fingerprint of a key (SipHash), to tell accounts apart without keeping the key.
 fn key_fingerprint(secret: &ApiSecret) -> u64 {
     use std::hash::{Hash, Hasher};
@@ -153,15 +178,19 @@ pub struct CoreParts {
 
 impl HttpCore {
     pub fn new(p: CoreParts) -> Result<Self, AppError> {
-        let client = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .connect_timeout(p.settings.connect_timeout)
             .timeout(p.settings.request_timeout)
             .user_agent(p.settings.user_agent.clone())
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| {
-                AppError::new(ErrorKind::Network, format!("The HTTP client could not start ({e})"))
-            })?;
+            .redirect(reqwest::redirect::Policy::none());
+        // Plain http:// is allowed only to this computer: a host *name* that passed as loopback
+        // (`localhost`) is pinned to the loopback addresses, never asked of a resolver.
+        if let Some((host, addrs)) = crate::base_url::pinned_loopback(&p.base) {
+            builder = builder.resolve_to_addrs(&host, &addrs);
+        }
+        let client = builder.build().map_err(|e| {
+            AppError::new(ErrorKind::Network, format!("The HTTP client could not start ({e})"))
+        })?;
         let mut auth = HeaderMap::new();
         for (name, value) in p.auth {
             let mut v = HeaderValue::from_str(&value).map_err(|_| {
@@ -207,7 +236,7 @@ impl HttpCore {
         loop {
             let err = match self.attempt(req).await {
                 Ok(resp) => return Ok(resp),
-                Err(e) => e.scrub(self.secret.expose(), &self.secret.masked()),
+                Err(e) => e.scrub(self.secret.expose()),
             };
             if err.kind == ErrorKind::Cancelled
                 || !req.retry.allows(&err)
@@ -299,10 +328,18 @@ impl HttpCore {
         let headers = resp.headers().clone();
         let info = RateLimitInfo::from_headers(&headers, SystemTime::now());
         self.pacer.observe(&info, Instant::now());
-        let text = tokio::select! {
+        let body = tokio::select! {
             _ = self.cancel.cancelled() => return Err(ProviderError::cancelled()),
-            t = resp.text() => t.map_err(|e| self.network_error(&e, true))?,
+            b = read_capped(resp, MAX_BODY_BYTES) => b,
         };
+        let body = match body {
+            Ok(bytes) => bytes,
+            Err(BodyError::Read(e)) => return Err(self.network_error(&e, true)),
+            Err(BodyError::TooLarge) => return Err(self.too_large(status)),
+        };
+        // Scrubbed before anything reads it: parsing, error messages, quoting, cutting.
+        let text = String::from_utf8_lossy(&body);
+        let text = scrub_secret(&text, self.secret.expose()).into_owned();
         if (200..300).contains(&status) {
             return success_body(self.service, status, &text);
         }
@@ -317,6 +354,18 @@ impl HttpCore {
                 info.retry_after.or(info.reset_in.map(|d| d + Duration::from_millis(30)));
         }
         Err(err)
+    }
+
+    fn too_large(&self, status: u16) -> ProviderError {
+        ProviderError::new(
+            ErrorKind::MalformedResponse,
+            format!(
+                "{} sent an answer larger than {} MB; QR Desk stopped reading it",
+                self.service.display_name(),
+                MAX_BODY_BYTES >> 20
+            ),
+        )
+        .with_status(status)
     }
 
     fn network_error(&self, e: &reqwest::Error, reading: bool) -> ProviderError {

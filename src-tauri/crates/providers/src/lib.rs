@@ -1,4 +1,4 @@
-//! QR Desk's adapters for the five remote services (`shared/providers/*.md`).
+//! QR Desk's adapters for the five remote services (see docs/providers/README.md).
 //!
 //! What this crate owns:
 //! - the [`Provider`] trait, one implementation per service under [`services`], built from an
@@ -26,6 +26,7 @@ pub mod model;
 pub mod provider;
 pub mod rate_limit;
 pub mod retry;
+pub mod scrub;
 pub mod services;
 pub mod stats;
 pub mod tolerant;
@@ -41,7 +42,8 @@ pub use tokio_util::sync::CancellationToken;
 use qrdesk_core::{AppError, ErrorKind, ProviderKind};
 
 /// Builds the adapter for an account. Refuses, before any connection, a base URL that breaks
-/// rule 1 (`bad_input`) and an empty key (`missing_credentials`).
+/// the base-URL rule (`bad_input`; see docs/providers/README.md, 'Base URL') and an empty key
+/// (`missing_credentials`).
 pub fn connect(config: ProviderConfig) -> Result<Box<dyn Provider>, AppError> {
     let base = check_base_url(&config.base_url)?;
     if config.credential.secret().is_empty() {

@@ -1,4 +1,5 @@
-//! Rate-limit headers and the pacer that obeys them (rule 4 of the providers README).
+//! Rate-limit headers and the pacer that obeys them (see docs/providers/README.md, 'Rate limits
+//! and pacing').
 //!
 //! Every response's headers are read, whichever family the service uses:
 //! `Retry-After` (seconds or HTTP date), `X-RateLimit-Limit/Remaining/Reset` (Reset = epoch

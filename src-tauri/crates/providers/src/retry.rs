@@ -6,7 +6,7 @@ use qrdesk_core::ErrorKind;
 
 use crate::error::ProviderError;
 
-/// How a request may be repeated (rule 5 of the providers README).
+/// How a request may be repeated (see docs/providers/README.md, 'Retries and creates').
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RetryMode {
     /// GET, PUT, PATCH, DELETE: repeating has the same effect as sending once.

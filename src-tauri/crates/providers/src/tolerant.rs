@@ -1,4 +1,5 @@
-//! Tolerant reading of service JSON (rule 2 of the providers README), shared by every service.
+//! Tolerant reading of service JSON (see docs/providers/README.md, 'Tolerant parsing'), shared
+//! by every service.
 //!
 //! Services disagree on shapes and drift over time, so adapters read bodies as
 //! [`serde_json::Value`] through these helpers instead of strict structs: unknown fields are

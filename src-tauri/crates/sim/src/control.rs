@@ -28,7 +28,7 @@ impl SimControl {
     }
 
     pub fn manifest(&self) -> Manifest {
-        crate::server::manifest(self.address, &self.shared)
+        crate::manifest::build(self.address, &self.shared)
     }
 
     /// A new valid key for an existing data set. `scope`: ExaRoutes workspace (`ws_…`), iloveQR

@@ -1,4 +1,4 @@
-//! The HTTP control endpoint under `/_control` (JSON in and out; errors are 400
+//! The HTTP control endpoint under `/_control/<token>` (JSON in and out; errors are 400
 //! `{"error": "…"}`, 404 for unknown ids). Same operations as `SimControl`.
 
 use std::collections::HashMap;
@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, Method};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use qrdesk_core::{Environment, ProviderKind};
@@ -47,25 +48,58 @@ fn body<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, Refusal> {
     serde_json::from_slice(bytes).map_err(|e| bad(format!("bad control request: {e}")))
 }
 
+/// The control routes, under `/_control/<token>` (the token is random per start and only the
+/// manifest names it, so a web page cannot guess the address).
 pub fn router(shared: Arc<Shared>, address: SocketAddr) -> Router {
+    let prefix = format!("/_control/{}", shared.control_token);
     let control = SimControl::new(shared, address);
-    Router::new()
-        .route("/_control/manifest", get(manifest))
-        .route("/_control/keys/issue", post(issue_key))
-        .route("/_control/keys/revoke", post(revoke_key))
-        .route("/_control/keys/expire", post(expire_key))
-        .route("/_control/faults", get(list_faults).post(add_fault).delete(clear_faults))
-        .route("/_control/faults/fired", get(faults_fired))
-        .route("/_control/latency", post(set_latency))
-        .route("/_control/rate-limits", post(set_rate_limits))
-        .route("/_control/step-up/grace", post(open_grace).delete(close_grace))
-        .route("/_control/codes", get(code_ids))
-        .route("/_control/codes/edit", post(edit_code))
-        .route("/_control/codes/delete", post(delete_code))
-        .route("/_control/codes/add", post(add_codes))
-        .route("/_control/scans/grow", post(grow_scans))
-        .route("/_control/requests", get(request_counts).delete(reset_counts))
-        .with_state(control)
+    let routes = Router::new()
+        .route("/manifest", get(manifest))
+        .route("/keys/issue", post(issue_key))
+        .route("/keys/revoke", post(revoke_key))
+        .route("/keys/expire", post(expire_key))
+        .route("/faults", get(list_faults).post(add_fault).delete(clear_faults))
+        .route("/faults/fired", get(faults_fired))
+        .route("/latency", post(set_latency))
+        .route("/rate-limits", post(set_rate_limits))
+        .route("/step-up/grace", post(open_grace).delete(close_grace))
+        .route("/codes", get(code_ids))
+        .route("/codes/edit", post(edit_code))
+        .route("/codes/delete", post(delete_code))
+        .route("/codes/add", post(add_codes))
+        .route("/scans/grow", post(grow_scans))
+        .route("/requests", get(request_counts).delete(reset_counts))
+        .with_state(control);
+    Router::new().nest(&prefix, routes)
+}
+
+/// Checks a control request before it is routed: the `Host` must be this simulator's own
+/// address (a page on another origin reaching 127.0.0.1 through DNS rebinding sends its own
+/// name), and a POST must declare a JSON body (a page can send a form or plain text to any
+/// address without asking, but not JSON).
+pub fn check_request(
+    address: SocketAddr,
+    headers: &HeaderMap,
+    method: &Method,
+) -> Result<(), Refusal> {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+    if host != address.to_string() {
+        return Err(Refusal::new(
+            403,
+            json!({ "error": format!("control requests must be sent to {address}") }),
+        ));
+    }
+    let json_body = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("application/json"));
+    if *method == Method::POST && !json_body {
+        return Err(Refusal::new(
+            415,
+            json!({ "error": "control requests carry JSON (Content-Type: application/json)" }),
+        ));
+    }
+    Ok(())
 }
 
 async fn manifest(State(control): State<SimControl>) -> Answer {

@@ -1,11 +1,11 @@
-//! QR Desk simulator: the five provider contracts of `shared/providers/*.md` served on
+//! QR Desk simulator: the five provider contracts of `docs/providers/` served on
 //! loopback, in memory, seeded deterministically. Tests, benchmarks and the app's demo mode run
 //! against it; it is a library first (`Simulator::start` on port 0 inside a test) and a binary
 //! (`qrdesk-sim`) second.
 //!
 //! It owns: the seeded data (codes, a year of daily scans computed on demand from the seed,
-//! keys, workspaces/organizations), each service's routes, auth, errors and rate limits as its
-//! **Decisions** block says, request counting, and fault injection. It deliberately does not
+//! keys, workspaces/organizations), each service's routes, auth, errors and rate limits as
+//! `docs/providers/<service>.md` describes them, request counting, and fault injection. It deliberately does not
 //! own any client code (that is `qrdesk-providers`), persist anything, or speak TLS.
 //!
 //! # Addresses
@@ -19,13 +19,15 @@
 //! | iloveqr | `http://127.0.0.1:P/iloveqr/api/v1` | `GET /iloveqr/api/v1/users/me/organizations` |
 //! | exante | `http://127.0.0.1:P/exante` | `GET /exante/api/api-keys` |
 //!
-//! # Control endpoint (`http://127.0.0.1:P/_control`, JSON)
-//! Never counted, rate limited or faulted. Errors: 400/404 `{"error": "…"}`.
+//! # Control endpoint (`http://127.0.0.1:P/_control/<token>`, JSON)
+//! The token is random per start and only the manifest names it; requests must name the
+//! simulator's own address as `Host`, and a POST must carry `Content-Type: application/json`.
+//! Never counted, rate limited or faulted. Errors: 400/403/404/415 `{"error": "…"}`.
 //!
 //! | request | body / query | answer |
 //! |---|---|---|
 //! | `GET /_control/manifest` | | the [`Manifest`] |
-//! | `POST /_control/keys/issue` | `{provider, environment?, scope?, pair?}` | `{key}` or `{client_id, api_key}` |
+//! | `POST /_control/keys/issue` | `{provider, environment?, scope?, pair?}` (scope: an id, or ids joined by commas) | `{key}` or `{client_id, api_key}` |
 //! | `POST /_control/keys/revoke` / `…/keys/expire` | `{key}` | `{ok}` |
 //! | `GET` / `POST` / `DELETE /_control/faults` | POST: a [`FaultSpec`] | list / `{ok}` |
 //! | `POST /_control/latency` | `{ms}` | `{ok}` |
@@ -73,6 +75,7 @@ mod world;
 
 pub use config::{RateLimitMode, SimConfig};
 pub use control::SimControl;
+pub use deterministic_rng::SplitMix64;
 pub use faults::{Fault, FaultKind, FaultSpec, FaultTrigger};
 pub use manifest::{Manifest, ManifestAccount, ServiceManifest};
 pub use request_counts::ROUTES;

@@ -1,16 +1,19 @@
 //! What happens to every request before and after the service handler: counting, latency,
 //! rate limits (with each service's headers) and injected faults.
 
+use std::net::SocketAddr;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderValue, Request, Response, StatusCode};
+use axum::response::IntoResponse;
 use axum::Router;
 use qrdesk_core::ProviderKind;
 use tower::ServiceExt;
 
+use crate::control_http::check_request;
 use crate::faults::FaultKind;
 use crate::rate_limit::RateDecision;
 use crate::services::error_bodies;
@@ -49,10 +52,16 @@ async fn route(router: Router, request: Request<Body>) -> Response<Body> {
 pub async fn handle(
     router: Router,
     shared: Arc<Shared>,
+    address: SocketAddr,
     request: Request<Body>,
 ) -> Result<Response<Body>, DroppedOnPurpose> {
     let path = request.uri().path().to_string();
     let Some(service) = service_of(&path) else {
+        if path.starts_with("/_control") {
+            if let Err(refused) = check_request(address, request.headers(), request.method()) {
+                return Ok(refused.into_response());
+            }
+        }
         return Ok(route(router, request).await);
     };
     lock(&shared.counts).record(request.method().as_str(), &path);

@@ -16,9 +16,9 @@ use tokio::task::{JoinHandle, JoinSet};
 
 use crate::config::SimConfig;
 use crate::control::SimControl;
-use crate::manifest::{Manifest, ServiceManifest};
+use crate::manifest::{self, Manifest};
 use crate::request_pipeline::handle;
-use crate::shared_state::{lock, Shared};
+use crate::shared_state::Shared;
 use crate::{control_http, services};
 
 /// A running simulator. Dropping it without `shutdown` leaves the server running until the
@@ -39,7 +39,7 @@ impl Simulator {
         let router =
             services::router(shared.clone()).merge(control_http::router(shared.clone(), address));
         let (stop, stopped) = oneshot::channel();
-        let task = tokio::spawn(accept_loop(listener, router, shared.clone(), stopped));
+        let task = tokio::spawn(accept_loop(listener, router, shared.clone(), stopped, address));
         tracing::info!(%address, "simulator listening");
         Ok(Simulator { address, shared, stop, task })
     }
@@ -50,11 +50,11 @@ impl Simulator {
 
     /// `http://127.0.0.1:P/<prefix>`: what an account's base URL is set to.
     pub fn base_url(&self, provider: ProviderKind) -> String {
-        base_url(self.address, provider)
+        manifest::base_url(self.address, provider)
     }
 
     pub fn manifest(&self) -> Manifest {
-        manifest(self.address, &self.shared)
+        manifest::build(self.address, &self.shared)
     }
 
     pub fn control(&self) -> SimControl {
@@ -68,40 +68,12 @@ impl Simulator {
     }
 }
 
-/// The base URL of one service on a simulator at `address`.
-pub fn base_url(address: SocketAddr, provider: ProviderKind) -> String {
-    let prefix = match provider {
-        ProviderKind::IloveQr => "iloveqr/api/v1",
-        other => other.as_str(),
-    };
-    format!("http://{address}/{prefix}")
-}
-
-pub fn manifest(address: SocketAddr, shared: &Shared) -> Manifest {
-    let world = lock(&shared.world);
-    let services = ProviderKind::ALL
-        .into_iter()
-        .map(|provider| {
-            let accounts = world
-                .accounts
-                .iter()
-                .filter(|(p, _)| *p == provider)
-                .map(|(_, a)| a.clone())
-                .collect();
-            (
-                provider.as_str().to_string(),
-                ServiceManifest { base_url: base_url(address, provider), accounts },
-            )
-        })
-        .collect();
-    Manifest { control_url: format!("http://{address}/_control"), services }
-}
-
 async fn accept_loop(
     listener: TcpListener,
     router: Router,
     shared: Arc<Shared>,
     mut stopped: oneshot::Receiver<()>,
+    address: SocketAddr,
 ) {
     let mut connections = JoinSet::new();
     loop {
@@ -113,7 +85,7 @@ async fn accept_loop(
                     let shared = shared.clone();
                     connections.spawn(async move {
                         let service = hyper::service::service_fn(move |request: Request<Incoming>| {
-                            handle(router.clone(), shared.clone(), request.map(Body::new))
+                            handle(router.clone(), shared.clone(), address, request.map(Body::new))
                         });
                         let served = hyper::server::conn::http1::Builder::new()
                             .serve_connection(TokioIo::new(stream), service)

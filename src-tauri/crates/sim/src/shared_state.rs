@@ -16,6 +16,8 @@ pub struct Shared {
     pub counts: Mutex<RequestCounts>,
     /// Added to every provider request.
     pub latency_ms: AtomicU64,
+    /// The random part of the control endpoint's path (`/_control/<token>`).
+    pub control_token: String,
 }
 
 impl Shared {
@@ -26,6 +28,7 @@ impl Shared {
             limiter: Mutex::new(RateLimiter::new(config.rate_limits)),
             counts: Mutex::new(RequestCounts::default()),
             latency_ms: AtomicU64::new(config.latency_ms),
+            control_token: random_token(),
         }
     }
 }
@@ -34,4 +37,16 @@ impl Shared {
 /// for a simulator, so poisoning is ignored.
 pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// 128 random bits as hex, from the standard library's per-process random hasher keys (seeded
+/// from the operating system's random source; the simulator's own generator is deterministic).
+fn random_token() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let word = || {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u64(std::process::id().into());
+        h.finish()
+    };
+    format!("{:016x}{:016x}", word(), word())
 }

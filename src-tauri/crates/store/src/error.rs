@@ -16,6 +16,9 @@ pub enum StoreError {
     Invalid(String),
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// The database file could not be created or opened (permissions, a missing folder).
+    #[error("{0}")]
+    Io(String),
 }
 
 impl From<StoreError> for AppError {
@@ -33,6 +36,7 @@ impl From<StoreError> for AppError {
                 format!("{what}. Check the number (the lists show every id) and try again."),
             ),
             StoreError::Invalid(what) => AppError::bad_input(what),
+            StoreError::Io(what) => AppError::io(what),
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
                 if f.code == rusqlite::ErrorCode::DatabaseBusy
                     || f.code == rusqlite::ErrorCode::DatabaseLocked =>

@@ -15,6 +15,7 @@ pub mod audit;
 pub mod codes;
 mod error;
 pub mod outbox;
+mod private_files;
 pub mod rotations;
 mod schema;
 pub mod search;

@@ -20,9 +20,12 @@ static MIGRATIONS: LazyLock<Result<Migrations<'static>, String>> =
 pub const LATEST_SCHEMA_VERSION: u32 = 2;
 
 pub(crate) fn open_file(path: &Path) -> Result<Connection, StoreError> {
+    crate::private_files::create_private(path)?;
     let conn = Connection::open(path)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
-    prepare(conn)
+    let conn = prepare(conn)?;
+    crate::private_files::tighten(path);
+    Ok(conn)
 }
 
 pub(crate) fn open_memory() -> Result<Connection, StoreError> {

@@ -138,7 +138,7 @@ fn new_client_ref() -> String {
 }
 
 /// Longest code name accepted (characters); services cap theirs at 100–255.
-pub const MAX_NAME_CHARS: usize = 500;
+pub use qrdesk_core::rules::code::MAX_NAME_CHARS;
 
 fn check_name_length(name: &str) -> Result<(), AppError> {
     let n = name.chars().count();
@@ -180,7 +180,7 @@ fn check_new(input: &NewCodeInput) -> Result<(), AppError> {
 }
 
 /// The longest destination accepted: browsers and QR services handle about this much.
-pub const MAX_URL_CHARS: usize = 2048;
+pub use qrdesk_core::rules::code::MAX_DESTINATION_CHARS as MAX_URL_CHARS;
 
 /// A destination must be a web address a phone can open.
 pub fn check_url(url: &str) -> Result<(), AppError> {

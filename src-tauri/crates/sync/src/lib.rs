@@ -20,7 +20,6 @@
 pub mod analytics_fetch;
 pub mod bulk_replace;
 pub mod connector;
-pub mod consistency;
 pub mod csv_import;
 pub mod edits;
 pub mod engine;
@@ -34,11 +33,9 @@ pub mod push_plan;
 pub mod remote_version;
 pub mod report;
 pub mod runtime;
-pub mod sim_connector;
 
 pub use bulk_replace::{preview_replace, ReplaceOutcome, ReplacePreview};
 pub use connector::Connector;
-pub use consistency::{compare_with_services, Comparison, Difference};
 pub use csv_import::read_codes_csv;
 pub use edits::{create_code, create_codes, delete_code, edit_code, NewCodeInput};
 pub use engine::SyncEngine;
@@ -49,4 +46,3 @@ pub use qrdesk_providers::{CancellationToken, Provider};
 pub use remote_version::{conflict_view, ConflictView, RemoteVersion};
 pub use report::{AccountReport, SyncCounts, SyncIssue, SyncReport};
 pub use runtime::block_on;
-pub use sim_connector::{SimConnector, SIM_URL_ENV};

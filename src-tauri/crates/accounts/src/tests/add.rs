@@ -202,3 +202,24 @@ async fn verify_records_the_verdict_and_remove_clears_the_keychain() {
     assert_eq!(err.kind, ErrorKind::MissingCredentials);
     assert_eq!(Environment::Live, again.environment);
 }
+
+/// Security review, wrong answer 2: Exante answers a mistyped key and an expired one with the
+/// same 401, so a key that was never accepted is "not recognised", and "expired" is said only
+/// when QR Desk knows the stored key's expiry date has passed.
+#[tokio::test]
+async fn a_mistyped_exante_key_is_not_recognised_and_only_a_known_expiry_says_expired() {
+    let w = World::new().await;
+    let mistyped = w.request(Some(ProviderKind::Exante), "ex_live_mistyped0000000000000000");
+    let err = w.service().add_account(mistyped, Utc::now()).await.expect_err("refused");
+    assert_eq!(err.kind, ErrorKind::InvalidCredentials, "{}", err.message);
+
+    let key = w.issue(ProviderKind::Exante, None);
+    let mut request = w.request(Some(ProviderKind::Exante), &key);
+    request.verify = false;
+    request.expires_at = Some(Utc::now() - Duration::days(2));
+    let account = w.service().add_account(request, Utc::now()).await.expect("saved");
+    w.sim.control().expire_key(&key).expect("expired on the service");
+    let err = w.service().verify_account(account.id, Utc::now()).await.expect_err("expired");
+    assert_eq!(err.kind, ErrorKind::KeyExpired, "{}", err.message);
+    assert!(err.message.contains("expired on"), "{}", err.message);
+}

@@ -7,8 +7,8 @@ use qrdesk_core::{AccountId, ApiSecret, ProviderKind};
 use qrdesk_secrets::Slot;
 
 use super::support::{now, World};
+use crate::rotation::persist::AccountUpdate;
 use crate::rotation::{advance, next_action, Action, Event};
-use crate::rotation_persist::AccountUpdate;
 use crate::RotationStep;
 
 /// Performs the next action's effect and "dies" before saving its outcome, exactly as the

@@ -9,7 +9,7 @@ use qrdesk_secrets::{MemoryStore, SecretStore, Slot};
 use qrdesk_sim::{ManifestAccount, RateLimitMode, SimConfig, Simulator};
 use qrdesk_store::Store;
 
-use crate::{AccountService, AddAccountRequest};
+use crate::{AccountService, AccountToAdd};
 
 pub async fn sim() -> Simulator {
     let config = SimConfig {
@@ -58,9 +58,9 @@ impl World {
         manifest.services[provider.as_str()].accounts[index].clone()
     }
 
-    pub fn request(&self, provider: Option<ProviderKind>, key: &str) -> AddAccountRequest {
+    pub fn request(&self, provider: Option<ProviderKind>, key: &str) -> AccountToAdd {
         let base = provider.map(|p| self.sim.base_url(p));
-        AddAccountRequest {
+        AccountToAdd {
             provider,
             label: "Test account".into(),
             secret: ApiSecret::new(key),

@@ -1,6 +1,6 @@
 //! `qrdesk account …`: keys in the OS keychain (the secret comes from stdin or a no-echo prompt).
 //!
-//! Every command body lives in `qrdesk-accounts`; this file reads the secret, calls the service
+//! Every command body lives in `qrdesk-app`'s `accounts`; this file reads the secret, calls it
 //! and words the outcome. Keys are never taken from argv or the environment.
 
 use std::io::{IsTerminal, Read};
@@ -8,15 +8,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
-use qrdesk_accounts::{
-    parse_expiry, AccountService, AddAccountRequest, RotationState, RotationStep,
-};
+use qrdesk_app::accounts::{self, parse_expiry, NewAccountKey};
+use qrdesk_app::ipc::accounts::{RemoveAccountRequest, RotationState, RotationStep};
 use qrdesk_app::AppContext;
 use qrdesk_core::{Account, ApiSecret, AppError, ErrorKind, ProviderKind};
-use qrdesk_secrets::{KeychainStore, Namespace};
 use serde_json::json;
 
-use crate::cli_args::GlobalArgs;
+use crate::global_args::GlobalArgs;
 use crate::output::{CommandResult, Failure, Outcome};
 
 #[derive(Debug, Subcommand)]
@@ -85,21 +83,16 @@ pub struct AddArgs {
 }
 
 pub fn run(global: &GlobalArgs, cmd: AccountCommand) -> CommandResult {
+    // The keychain is reached only when a command first needs a key.
     let (ctx, _) = super::open_context(global)?;
-    // Connects to the keychain only when a command first needs a key.
-    let keychain = KeychainStore::new(Namespace::from_env()?);
-    let service = AccountService::new(ctx.store(), &keychain);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| AppError::io(format!("Could not start the network runtime ({e})")))?;
-    let now = Utc::now();
+    let ctx = &ctx;
+    let now = ctx.now();
     match cmd {
-        AccountCommand::List => list(&ctx),
-        AccountCommand::Log { id } => log(&ctx, id),
-        AccountCommand::Add(args) => runtime.block_on(add(&service, args, now)),
+        AccountCommand::List => list(ctx),
+        AccountCommand::Log { id } => log(ctx, id),
+        AccountCommand::Add(args) => super::block_on(add(ctx, args, now))?,
         AccountCommand::Verify { id } => {
-            let account = runtime.block_on(service.verify_account(id, now))?;
+            let account = super::block_on(accounts::verify_account(ctx, id))??;
             let human = format!(
                 "Account #{id} \"{}\": the key {} works.",
                 account.label, account.masked_key
@@ -107,14 +100,14 @@ pub fn run(global: &GlobalArgs, cmd: AccountCommand) -> CommandResult {
             Ok(Outcome::new(account_json(&account, now), human))
         }
         AccountCommand::Rotate { id, auto, client_id, expires } => {
-            runtime.block_on(rotate(&service, id, auto, client_id, expires.as_deref(), now))
+            super::block_on(rotate(ctx, id, auto, client_id, expires.as_deref()))?
         }
         AccountCommand::ConfirmRevoked { id } => {
-            let state = runtime.block_on(service.rotation_confirm_revoked(id, now))?;
-            rotation_outcome(&service, id, &state, true, now)
+            let state = super::block_on(accounts::rotation_confirm_revoked(ctx, id))??;
+            rotation_outcome(ctx, id, &state, true)
         }
         AccountCommand::Remove { id, purge } => {
-            service.remove_account(id, purge, now)?;
+            accounts::remove_account(ctx, &RemoveAccountRequest { id, purge })?;
             let what = if purge { " and its waiting edits" } else { "" };
             let human =
                 format!("Removed account #{id}{what}; its key was deleted from the keychain.");
@@ -123,7 +116,7 @@ pub fn run(global: &GlobalArgs, cmd: AccountCommand) -> CommandResult {
     }
 }
 
-async fn add(service: &AccountService<'_>, args: AddArgs, now: DateTime<Utc>) -> CommandResult {
+async fn add(ctx: &AppContext, args: AddArgs, now: DateTime<Utc>) -> CommandResult {
     let provider = match args.provider.trim() {
         "auto" | "" => None,
         name => Some(ProviderKind::parse(name).ok_or_else(|| {
@@ -142,7 +135,7 @@ async fn add(service: &AccountService<'_>, args: AddArgs, now: DateTime<Utc>) ->
     };
     let expires_at = args.expires.as_deref().map(parse_expiry).transpose()?;
     let secret = read_secret(args.key_file.as_deref(), "API key")?;
-    let request = AddAccountRequest {
+    let request = NewAccountKey {
         provider,
         label: args.label,
         secret,
@@ -152,7 +145,7 @@ async fn add(service: &AccountService<'_>, args: AddArgs, now: DateTime<Utc>) ->
         expires_at,
         verify: !args.no_verify,
     };
-    let account = service.add_account(request, now).await?;
+    let account = accounts::add_account_key(ctx, request).await?;
     let mut human = format!(
         "Added account #{} \"{}\" ({}, key {}): {}.",
         account.id,
@@ -171,18 +164,17 @@ async fn add(service: &AccountService<'_>, args: AddArgs, now: DateTime<Utc>) ->
 }
 
 async fn rotate(
-    service: &AccountService<'_>,
+    ctx: &AppContext,
     id: i64,
     auto: bool,
     client_id: Option<String>,
     expires: Option<&str>,
-    now: DateTime<Utc>,
 ) -> CommandResult {
-    let account = service.store.read(|c| qrdesk_store::accounts::get(c, id, now))?;
+    let account = accounts::get_account(ctx, id)?;
     let automatic = account.provider.capabilities().key_management;
     if auto {
-        let state = service.rotate_auto(id, now).await?;
-        return rotation_outcome(service, id, &state, false, now);
+        let state = accounts::rotate_automatic(ctx, id).await?;
+        return rotation_outcome(ctx, id, &state, false);
     }
     if automatic {
         return Err(Failure::Usage(format!(
@@ -191,36 +183,26 @@ async fn rotate(
         )));
     }
     let expires_at = expires.map(parse_expiry).transpose()?;
-    let mut state = service.rotation_start(id, now).await?;
-    if state.step == RotationStep::EnterKey {
-        let secret = read_secret(None, "New API key")?;
-        state = service.rotation_submit_key(id, secret, client_id, expires_at, now).await?;
-    }
-    if state.step == RotationStep::Verify {
-        state = service.rotation_verify(id, now).await?;
-    }
-    if state.step == RotationStep::Switch {
-        state = service.rotation_switch(id, now).await?;
-    }
-    rotation_outcome(service, id, &state, false, now)
+    let new_key = || read_secret(None, "New API key");
+    let state = accounts::rotate_guided(ctx, id, new_key, client_id, expires_at).await?;
+    rotation_outcome(ctx, id, &state, false)
 }
 
 /// Words where a rotation stands; a step that did not move on is a failure with its reason
 /// (`confirming`: the answer to `confirm-revoked`, where an error at step 4 means the old key
 /// still works).
 fn rotation_outcome(
-    service: &AccountService<'_>,
+    ctx: &AppContext,
     id: i64,
     state: &RotationState,
     confirming: bool,
-    now: DateTime<Utc>,
 ) -> CommandResult {
     let json = serde_json::to_value(state).unwrap_or_default();
     let new = state.new_masked_key.as_deref().unwrap_or("the new key");
     let old = &state.old_masked_key;
     let human = match state.step {
         RotationStep::Done => {
-            let account = service.store.read(|c| qrdesk_store::accounts::get(c, id, now))?;
+            let account = accounts::get_account(ctx, id)?;
             if state.automatic {
                 format!(
                     "Rotation complete: {} is now the active key of account #{id}. The old key {old} was revoked through the service's API, the service refuses it, and it was deleted from the keychain.",
@@ -255,8 +237,8 @@ fn rotation_outcome(
 }
 
 fn list(ctx: &AppContext) -> CommandResult {
-    let now = Utc::now();
-    let accounts = qrdesk_app::accounts_view::list_accounts(ctx)?;
+    let now = ctx.now();
+    let accounts = accounts::list_accounts(ctx)?;
     let json = serde_json::Value::Array(accounts.iter().map(|a| account_json(a, now)).collect());
     let mut human = String::new();
     if accounts.is_empty() {
@@ -283,7 +265,7 @@ fn list(ctx: &AppContext) -> CommandResult {
 }
 
 fn log(ctx: &AppContext, id: i64) -> CommandResult {
-    let mut events = qrdesk_app::accounts_view::audit_log(ctx, Some(id))?;
+    let mut events = accounts::audit_log(ctx, Some(id))?;
     events.reverse(); // oldest first, like a log
     let json = serde_json::to_value(&events).unwrap_or_default();
     let human = if events.is_empty() {

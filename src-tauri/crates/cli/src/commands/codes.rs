@@ -2,19 +2,14 @@
 
 use std::path::PathBuf;
 
-use chrono::Utc;
 use clap::Subcommand;
+use qrdesk_app::edits;
+use qrdesk_app::ipc::library::CodeSearch;
+use qrdesk_app::library::{self, DEFAULT_ANALYTICS_DAYS};
 use qrdesk_core::{AppError, CodeChanges, CodeStatus, QrCode};
-use qrdesk_store::analytics;
-use qrdesk_store::codes::{self, CodeFilter};
-use qrdesk_sync::pull_plan::window_start;
-use qrdesk_sync::{
-    block_on, create_code, create_codes, delete_code, edit_code, preview_replace, read_codes_csv,
-    NewCodeInput, SyncEngine, DEFAULT_ANALYTICS_DAYS,
-};
 use serde_json::json;
 
-use crate::cli_args::GlobalArgs;
+use crate::global_args::GlobalArgs;
 use crate::output::{CommandResult, Failure, Outcome};
 
 #[derive(Debug, Subcommand)]
@@ -80,16 +75,16 @@ pub enum CodesCommand {
 
 pub fn run(global: &GlobalArgs, cmd: CodesCommand) -> CommandResult {
     let (ctx, _) = super::open_context(global)?;
-    let store = ctx.store();
+    let ctx = &ctx;
     match cmd {
         CodesCommand::List { account, search, status } => {
-            let filter = CodeFilter {
+            let search = CodeSearch {
                 account,
-                search,
+                search: search.unwrap_or_default(),
                 status: status.as_deref().map(parse_status).transpose()?,
-                ..CodeFilter::default()
+                ..CodeSearch::default()
             };
-            let list = store.read(|c| codes::list(c, &filter))?;
+            let list = library::find_codes(ctx, &search)?;
             let human = if list.is_empty() {
                 "No cached codes match. Run `qrdesk sync` to fetch them.".to_string()
             } else {
@@ -98,10 +93,7 @@ pub fn run(global: &GlobalArgs, cmd: CodesCommand) -> CommandResult {
             Ok(Outcome::new(serde_json::to_value(&list).unwrap_or_default(), human))
         }
         CodesCommand::Show { id } => {
-            let code = store.read(|c| codes::get(c, id))?;
-            let today = Utc::now().date_naive();
-            let from = window_start(today, DEFAULT_ANALYTICS_DAYS);
-            let series = store.read(|c| analytics::load_series(c, id, from, today))?;
+            let (code, series) = library::code_with_recent_scans(ctx, id)?;
             let mut json = serde_json::to_value(&code).unwrap_or_default();
             json["analytics"] = serde_json::to_value(&series).unwrap_or_default();
             let mut human = vec![
@@ -135,20 +127,25 @@ pub fn run(global: &GlobalArgs, cmd: CodesCommand) -> CommandResult {
             if changes.is_empty() {
                 return Err(Failure::Usage("give --name, --destination or --status".into()));
             }
-            let entry = edit_code(store, id, &changes)?;
+            let entry = edits::queue_edit(ctx, id, &changes)?;
             Ok(Outcome::new(json!({ "code": id, "outbox_entry": entry }), format!(
                 "Code #{id} changed here; the change waits in the outbox as entry #{entry} and goes up with the next sync."
             )))
         }
         CodesCommand::Create { account, name, destination } => {
-            let (code, entry) = create_code(store, account, &NewCodeInput { name, destination })?;
+            let (code, entry) = edits::create_code(ctx, account, name, destination)?;
             Ok(Outcome::new(json!({ "code": code, "outbox_entry": entry }), format!(
                 "Code #{code} created here; the service assigns its short URL at the next sync (outbox entry #{entry})."
             )))
         }
         CodesCommand::Import { account, csv, name_column, destination_column } => {
-            let rows = read_codes_csv(&csv, name_column.as_deref(), destination_column.as_deref())?;
-            let made = create_codes(store, account, &rows)?;
+            let made = edits::import_codes(
+                ctx,
+                account,
+                &csv,
+                name_column.as_deref(),
+                destination_column.as_deref(),
+            )?;
             let list: Vec<_> = made
                 .iter()
                 .map(|(code, entry)| json!({ "code": code, "outbox_entry": entry }))
@@ -159,7 +156,7 @@ pub fn run(global: &GlobalArgs, cmd: CodesCommand) -> CommandResult {
             )))
         }
         CodesCommand::Delete { id } => {
-            let entry = delete_code(store, id)?;
+            let entry = edits::delete_code(ctx, id)?;
             let human = match entry {
                 Some(e) => format!("Code #{id} deleted here; the delete goes up with the next sync (outbox entry #{e})."),
                 None => format!("Code #{id} had not reached its service yet; it was dropped with its queued create."),
@@ -168,7 +165,7 @@ pub fn run(global: &GlobalArgs, cmd: CodesCommand) -> CommandResult {
         }
         CodesCommand::Replace { account, find, replace, apply } => {
             if !apply {
-                let preview = preview_replace(store, account, &find, &replace)?;
+                let preview = edits::preview_replace(ctx, account, &find, &replace)?;
                 let mut human: Vec<String> = preview
                     .iter()
                     .map(|p| format!("#{} {}: {} -> {}", p.code, p.name, p.before, p.after))
@@ -182,10 +179,7 @@ pub fn run(global: &GlobalArgs, cmd: CodesCommand) -> CommandResult {
                     human.join("\n"),
                 ));
             }
-            let outcome = block_on(async {
-                let connector = super::sync::connector(store).await;
-                SyncEngine::new(store, &connector).apply_replace(account, &find, &replace).await
-            })??;
+            let outcome = super::block_on(edits::apply_replace(ctx, account, &find, &replace))??;
             let human = format!(
                 "Replaced in {} destination(s) of account #{account} ({}).",
                 outcome.changed,

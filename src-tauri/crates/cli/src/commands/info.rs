@@ -1,6 +1,6 @@
 //! `qrdesk info`.
 
-use crate::cli_args::GlobalArgs;
+use crate::global_args::GlobalArgs;
 use crate::output::{CommandResult, Outcome};
 
 pub fn run(global: &GlobalArgs) -> CommandResult {

@@ -1,12 +1,13 @@
 //! `qrdesk outbox …`: edits waiting to reach the services.
 
 use clap::{Subcommand, ValueEnum};
+use qrdesk_app::ipc::outbox::ConflictChoice;
+use qrdesk_app::outbox::{self, OutboxOutcome};
+use qrdesk_app::AppContext;
 use qrdesk_core::OutboxEntry;
-use qrdesk_store::outbox;
-use qrdesk_sync::{block_on, EntryOutcome, SyncEngine};
 use serde_json::{json, Value};
 
-use crate::cli_args::GlobalArgs;
+use crate::global_args::GlobalArgs;
 use crate::output::{CommandResult, Outcome};
 
 #[derive(Debug, Subcommand)]
@@ -37,10 +38,9 @@ pub enum Keep {
 
 pub fn run(global: &GlobalArgs, cmd: OutboxCommand) -> CommandResult {
     let (ctx, _) = super::open_context(global)?;
-    let store = ctx.store();
     match cmd {
         OutboxCommand::List { all } => {
-            let entries = store.read(|c| outbox::list(c, None, all))?;
+            let entries = outbox::list_all(&ctx, all)?;
             let json = Value::Array(entries.iter().map(entry_json).collect());
             let human = if entries.is_empty() {
                 "Nothing waits in the outbox.".to_string()
@@ -49,9 +49,9 @@ pub fn run(global: &GlobalArgs, cmd: OutboxCommand) -> CommandResult {
             };
             Ok(Outcome::new(json, human))
         }
-        OutboxCommand::Retry { id } => act(store, id, Action::Retry),
-        OutboxCommand::Resolve { id, keep } => act(store, id, Action::Resolve(keep)),
-        OutboxCommand::Discard { id } => act(store, id, Action::Discard),
+        OutboxCommand::Retry { id } => act(&ctx, id, Action::Retry),
+        OutboxCommand::Resolve { id, keep } => act(&ctx, id, Action::Resolve(keep)),
+        OutboxCommand::Discard { id } => act(&ctx, id, Action::Discard),
     }
 }
 
@@ -61,15 +61,17 @@ enum Action {
     Discard,
 }
 
-fn act(store: &qrdesk_store::Store, id: i64, action: Action) -> CommandResult {
-    let outcome: EntryOutcome = block_on(async {
-        let connector = super::sync::connector(store).await;
-        let engine = SyncEngine::new(store, &connector);
+fn act(ctx: &AppContext, id: i64, action: Action) -> CommandResult {
+    let outcome: OutboxOutcome = super::block_on(async {
         match action {
-            Action::Retry => engine.retry(id).await,
-            Action::Resolve(Keep::Local) => engine.resolve(id, qrdesk_sync::Keep::Local).await,
-            Action::Resolve(Keep::Remote) => engine.resolve(id, qrdesk_sync::Keep::Remote).await,
-            Action::Discard => engine.discard(id).await,
+            Action::Retry => outbox::retry(ctx, id).await,
+            Action::Resolve(Keep::Local) => {
+                outbox::resolve(ctx, id, ConflictChoice::KeepMine).await
+            }
+            Action::Resolve(Keep::Remote) => {
+                outbox::resolve(ctx, id, ConflictChoice::KeepTheirs).await
+            }
+            Action::Discard => outbox::discard(ctx, id).await,
         }
     })??;
     let human = match &outcome.entry {

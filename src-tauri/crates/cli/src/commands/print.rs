@@ -1,23 +1,19 @@
 //! `qrdesk print`: print-ready vector PDFs of QR codes from a CSV or from the local cache,
 //! one file per code with `--each`, and `--layouts` to list the built-in sheets.
 //!
-//! This file only turns flags into a [`qrdesk_print::PrintJob`] and the report into text or
-//! JSON; the work is done by the `qrdesk-print` crate.
+//! This file only checks that the flags make sense together, hands them to `qrdesk-app`'s
+//! `print::flags` (which builds and runs the engine job) and words the report as text or JSON.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 use clap::Args;
-use qrdesk_app::print_source::{cached_items, read_ids_file, CacheSelection};
-use qrdesk_core::{AppError, CodeStatus};
-use qrdesk_print::{
-    find_layout, load_layout_file, parse_length, parse_page, parse_pair, parse_scale, run_each,
-    Calibration, CsvSource, EachFormat, EcLevel, Ink, PrintJob, PrintOptions, PrintReport,
-    Progress, SizeSpec, Source,
-};
+use qrdesk_app::print::flags::{print_with_flags, FlagOutput, FlagSource, PrintFlags};
+use qrdesk_app::print::{layout_catalogue, EachFormat, EngineEcLevel, PrintReport, Progress};
+use qrdesk_core::CodeStatus;
 
-use crate::cli_args::GlobalArgs;
+use crate::global_args::GlobalArgs;
 use crate::output::{CommandResult, Failure, Outcome};
 
 #[derive(Debug, Args)]
@@ -137,25 +133,9 @@ pub fn run(global: &GlobalArgs, args: PrintArgs) -> CommandResult {
     if args.layouts {
         return Ok(list_layouts());
     }
-    let source = source(global, &args)?;
-    let options = options(&args)?;
-    let each =
-        match &args.each {
-            Some(f) => Some(EachFormat::parse(f).ok_or_else(|| {
-                Failure::Usage(format!("--each takes svg, pdf or png, not \"{f}\""))
-            })?),
-            None => None,
-        };
-    let layout = match (&args.layout, each) {
-        (Some(name), _) => layout(name, args.layout_file.as_ref())?,
-        (None, Some(_)) => find_layout("one-per-page").map_err(AppError::from)?,
-        (None, None) => {
-            return Err(Failure::Usage(
-                "say which layout to print on with --layout (see qrdesk print --layouts)".into(),
-            ))
-        }
-    };
-    let job = PrintJob { source, layout, options };
+    let flags = flags(args)?;
+    let opened =
+        if flags.source.needs_library() { Some(super::open_context(global)?.0) } else { None };
     let cancel = AtomicBool::new(false);
     let bar = progress_bar(global.json);
     let on_progress = |p: Progress| {
@@ -164,24 +144,15 @@ pub fn run(global: &GlobalArgs, args: PrintArgs) -> CommandResult {
             bar.set_position(p.done);
         }
     };
-    let result = match (each, &args.out_dir) {
-        (Some(format), Some(dir)) => run_each(&job, format, dir, &on_progress, &cancel),
-        _ => {
-            let Some(out) = &args.output else {
-                return Err(Failure::Usage("say where to write the PDF with -o OUT.pdf".into()));
-            };
-            qrdesk_print::run(&job, out, &on_progress, &cancel)
-        }
-    };
+    let result = print_with_flags(opened.as_ref(), &flags, &on_progress, &cancel);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let report = result.map_err(AppError::from)?;
-    Ok(outcome(&report))
+    Ok(outcome(&result?))
 }
 
 fn list_layouts() -> Outcome {
-    let layouts = qrdesk_print::layouts();
+    let layouts = layout_catalogue();
     let mut human = String::new();
     for l in &layouts {
         let per = if l.per_page > 0 { l.per_page.to_string() } else { "N-up".into() };
@@ -193,110 +164,85 @@ fn list_layouts() -> Outcome {
     Outcome::new(serde_json::json!({ "layouts": layouts }), human.trim_end())
 }
 
-fn source(global: &GlobalArgs, args: &PrintArgs) -> Result<Source, Failure> {
-    if let Some(csv) = &args.csv {
-        let delimiter = match args.delimiter.as_deref() {
-            None => None,
-            Some(",") => Some(b','),
-            Some(";") => Some(b';'),
-            Some("tab") | Some("\\t") | Some("\t") => Some(b'\t'),
-            Some(other) => {
-                return Err(Failure::Usage(format!(
-                    "--delimiter takes , ; or tab, not \"{other}\""
-                )))
-            }
-        };
-        return Ok(Source::Csv(CsvSource {
-            path: csv.clone(),
+/// The flags as plain values, refusing combinations that make no sense (usage errors, exit 2).
+fn flags(args: PrintArgs) -> Result<PrintFlags, Failure> {
+    let source = match (&args.csv, args.account, &args.ids) {
+        (Some(path), _, _) => FlagSource::Csv {
+            path: path.clone(),
             column: args.column.clone(),
-            delimiter,
-        }));
-    }
-    let selection = match (args.account, &args.ids) {
-        (Some(account), _) => {
-            Some(CacheSelection::Account { account, search: args.search.clone() })
+            delimiter: delimiter(args.delimiter.as_deref())?,
+        },
+        (None, Some(account), _) => FlagSource::Account { account, search: args.search.clone() },
+        (None, None, Some(file)) => FlagSource::Ids(file.clone()),
+        (None, None, None) => {
+            return Err(Failure::Usage(
+                "say what to print: --csv FILE, --account ID [--search Q] or --ids FILE".into(),
+            ))
         }
-        (None, Some(file)) => Some(CacheSelection::Ids(read_ids_file(file)?)),
-        (None, None) => None,
     };
-    if let Some(selection) = selection {
-        let status = match args.status.as_deref() {
-            None => None,
-            Some(s) => Some(CodeStatus::parse(s).ok_or_else(|| {
-                Failure::Usage(format!(
-                    "--status takes active, paused, draft or archived, not \"{s}\""
-                ))
-            })?),
-        };
-        let (ctx, _) = super::open_context(global)?;
-        let items = cached_items(&ctx, &selection, status, args.include_deleted)?;
-        return Ok(Source::Items(items));
-    }
-    Err(Failure::Usage(
-        "say what to print: --csv FILE, --account ID [--search Q] or --ids FILE".into(),
-    ))
-}
-
-fn layout(name: &str, file: Option<&PathBuf>) -> Result<qrdesk_print::Layout, Failure> {
-    if let Some(file) = file {
-        let layouts = load_layout_file(file).map_err(AppError::from)?;
-        return layouts.into_iter().find(|l| l.name == name.to_ascii_lowercase()).ok_or_else(
-            || {
-                AppError::bad_input(format!("{} has no layout named \"{name}\"", file.display()))
-                    .into()
-            },
-        );
-    }
-    Ok(find_layout(name).map_err(AppError::from)?)
-}
-
-fn options(args: &PrintArgs) -> Result<PrintOptions, Failure> {
-    let len = |v: &str| parse_length(v).map_err(|e| Failure::App(e.into()));
-    let size = match (&args.size, &args.module) {
-        (Some(s), _) => SizeSpec::Symbol(len(s)?),
-        (None, Some(m)) => SizeSpec::Module(len(m)?),
-        (None, None) => SizeSpec::Auto,
+    let status = match args.status.as_deref() {
+        None => None,
+        Some(s) => Some(CodeStatus::parse(s).ok_or_else(|| {
+            Failure::Usage(format!("--status takes active, paused, draft or archived, not \"{s}\""))
+        })?),
     };
-    let ec = EcLevel::parse(&args.ec)
+    let ec = EngineEcLevel::parse(&args.ec)
         .ok_or_else(|| Failure::Usage(format!("--ec takes L, M, Q or H, not \"{}\"", args.ec)))?;
-    let calibration = Calibration {
-        offset: match &args.offset {
-            Some(o) => parse_pair(o).map_err(|e| Failure::App(e.into()))?,
-            None => (0.0, 0.0),
-        },
-        scale: match &args.scale {
-            Some(s) => parse_scale(s).map_err(|e| Failure::App(e.into()))?,
-            None => (1.0, 1.0),
-        },
+    let each =
+        match &args.each {
+            Some(f) => Some(EachFormat::parse(f).ok_or_else(|| {
+                Failure::Usage(format!("--each takes svg, pdf or png, not \"{f}\""))
+            })?),
+            None => None,
+        };
+    if args.layout.is_none() && each.is_none() {
+        return Err(Failure::Usage(
+            "say which layout to print on with --layout (see qrdesk print --layouts)".into(),
+        ));
+    }
+    let output = match (each, &args.out_dir, &args.output) {
+        (Some(format), Some(dir), _) => FlagOutput::Each { format, dir: dir.clone() },
+        (_, _, Some(out)) => FlagOutput::Pdf(out.clone()),
+        _ => return Err(Failure::Usage("say where to write the PDF with -o OUT.pdf".into())),
     };
-    Ok(PrintOptions {
-        page: args
-            .page
-            .as_deref()
-            .map(parse_page)
-            .transpose()
-            .map_err(|e| Failure::App(e.into()))?,
-        size,
+    Ok(PrintFlags {
+        source,
+        status,
+        include_deleted: args.include_deleted,
+        layout: args.layout,
+        layout_file: args.layout_file,
+        page: args.page,
+        size: args.size,
+        module: args.module,
         ec,
-        ink: Ink::parse(&args.color).map_err(|e| Failure::App(e.into()))?,
-        caption: args.caption.clone(),
+        color: args.color,
+        caption: args.caption,
         serial_start: args.serial_start,
-        bleed: args.bleed.as_deref().map(len).transpose()?.unwrap_or(0.0),
+        bleed: args.bleed,
         crop_marks: args.crop_marks,
         cut_lines: args.cut_lines,
         start_at: args.start_at,
-        calibration,
+        offset: args.offset,
+        scale: args.scale,
         quiet_zone: args.quiet_zone,
         force: args.force,
         verify: args.verify,
         skip_invalid: args.skip_invalid,
-        manifest: args.manifest.clone(),
-        title: args
-            .output
-            .as_ref()
-            .and_then(|p| p.file_stem())
-            .map_or_else(|| "QR codes".to_string(), |s| s.to_string_lossy().to_string()),
+        manifest: args.manifest,
+        output,
     })
+}
+
+fn delimiter(text: Option<&str>) -> Result<Option<u8>, Failure> {
+    match text {
+        None => Ok(None),
+        Some(",") => Ok(Some(b',')),
+        Some(";") => Ok(Some(b';')),
+        Some("tab") | Some("\\t") | Some("\t") => Ok(Some(b'\t')),
+        Some(other) => {
+            Err(Failure::Usage(format!("--delimiter takes , ; or tab, not \"{other}\"")))
+        }
+    }
 }
 
 /// A progress bar on stderr, only when it is a terminal and the output is for a person.

@@ -1,20 +1,13 @@
-//! `qrdesk sync`: codes and analytics into the local cache, queued edits up to the services.
-//! Also home of the CLI's [`connector`] (keys from the keychain; demo accounts from a running
-//! simulator named by `QRDESK_SIM_URL`), shared by `codes` and `outbox`.
+//! `qrdesk sync`: codes and analytics into the local cache, queued edits up to the services
+//! (keys from the keychain, like the window).
 
 use std::io::{IsTerminal, Write};
 use std::sync::Arc;
 
 use clap::Args;
-use qrdesk_core::{Account, AppError};
-use qrdesk_secrets::{KeychainStore, Namespace};
-use qrdesk_store::Store;
-use qrdesk_sync::{
-    block_on, Connector, Phase, ProgressEvent, Provider, SimConnector, SyncEngine, SyncOptions,
-    SyncReport,
-};
+use qrdesk_app::sync::{sync_accounts, EnginePhase as Phase, EngineProgress, SyncReport};
 
-use crate::cli_args::GlobalArgs;
+use crate::global_args::GlobalArgs;
 use crate::output::{CommandResult, Outcome};
 
 #[derive(Debug, Args)]
@@ -34,20 +27,10 @@ pub struct SyncArgs {
 
 pub fn run(global: &GlobalArgs, args: SyncArgs) -> CommandResult {
     let (ctx, _) = super::open_context(global)?;
-    let options = SyncOptions {
-        accounts: args.accounts,
-        analytics_days: args.analytics_days,
-        ..SyncOptions::default()
-    };
     let show_progress = !global.json && std::io::stderr().is_terminal();
-    let report = block_on(async {
-        let connector = connector(ctx.store()).await;
-        let mut engine = SyncEngine::new(ctx.store(), &connector);
-        if show_progress {
-            engine = engine.with_progress(Arc::new(draw_progress));
-        }
-        engine.sync(&options).await
-    })??;
+    let progress = show_progress.then(|| Arc::new(draw_progress) as Arc<_>);
+    let report =
+        super::block_on(sync_accounts(&ctx, args.accounts, args.analytics_days, progress))??;
     if show_progress {
         eprint!("\r\x1b[2K");
     }
@@ -58,7 +41,7 @@ pub fn run(global: &GlobalArgs, args: SyncArgs) -> CommandResult {
 }
 
 /// One status line on a terminal, rewritten in place.
-fn draw_progress(e: &ProgressEvent) {
+fn draw_progress(e: &EngineProgress) {
     let what = match e.phase {
         Phase::Push => format!("sending edits ({} sent)", e.pushed),
         Phase::List => format!("page {} ({} codes)", e.pages_done, e.codes),
@@ -101,33 +84,4 @@ fn summary(r: &SyncReport) -> String {
         lines.push("See `qrdesk outbox list` for the edits that wait for you.".into());
     }
     lines.join("\n")
-}
-
-/// How the CLI reaches an account's service: demo accounts through the simulator named by
-/// `QRDESK_SIM_URL` when it is set, every other account with its key from the OS keychain.
-pub(crate) struct CliConnector<'a> {
-    store: &'a Store,
-    keychain: Result<KeychainStore, AppError>,
-    sim: Option<Result<SimConnector, AppError>>,
-}
-
-impl Connector for CliConnector<'_> {
-    fn connect(&self, account: &Account) -> Result<Box<dyn Provider>, AppError> {
-        if account.demo {
-            if let Some(sim) = &self.sim {
-                return sim.as_ref().map_err(Clone::clone)?.connect(account);
-            }
-        }
-        let keychain = self.keychain.as_ref().map_err(Clone::clone)?;
-        qrdesk_accounts::provider_for_account(self.store, keychain, account)
-    }
-}
-
-/// The connector for commands that reach the services.
-pub(crate) async fn connector(store: &Store) -> CliConnector<'_> {
-    CliConnector {
-        store,
-        keychain: Namespace::from_env().map(KeychainStore::new),
-        sim: SimConnector::from_env().await,
-    }
 }

@@ -1,5 +1,6 @@
-//! The built-in layout library. Label sheets use Avery's published geometry (see
-//! shared/reference/print-anchors.md §3.3), stored in mm; US sheets are converted from inches.
+//! The built-in layout library. Label sheets use Avery's published template geometry (the
+//! figures are repeated in `label_geometry_matches_the_published_figures`, in
+//! src-tauri/crates/print/tests/pdf_output.rs), stored in mm; US sheets are converted from inches.
 
 use super::{Layout, LayoutKind};
 

@@ -227,7 +227,7 @@ pub struct Imposition {
 
 /// Slug outside the bleed that holds crop marks on one-per-page output.
 pub const MARK_SLUG: f64 = 8.0;
-/// Safe inset inside a label (the "2 mm safe inset").
+/// Safe inset inside a label: 2 mm kept free of code and caption on every side.
 pub const SAFE_INSET: f64 = 2.0;
 /// Height of the caption band under the code on one-per-page output without `--page`.
 const ONE_PER_PAGE_CAPTION: f64 = 8.0;

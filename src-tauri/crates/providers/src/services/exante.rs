@@ -1,7 +1,9 @@
-//! Exante (`exante.md`): key management only. Verify (the current key is the listed item whose
+//! Exante: key management only. Verify (the current key is the listed item whose
 //! `key_snippet` ends with the same last four characters), list keys, create a key (the full
 //! secret is in that answer only), revoke by uid. Errors: 401 missing/invalid/expired/revoked,
 //! 403 scope missing, 429 with `Retry-After`.
+//!
+//! What it sends and reads: docs/providers/exante.md.
 
 use std::sync::Arc;
 
@@ -41,11 +43,14 @@ impl Exante {
     }
 }
 
-/// Exante's error rules.
+/// Exante's error rules. Exante answers every key it does not accept, mistyped or expired, with
+/// one 401 ("Invalid or expired API key"): that is `invalid_credentials` here. Only the account
+/// service, which knows the stored key's expiry, may call it `key_expired`.
 pub fn rules(a: &ErrorAnswer) -> ProviderError {
     let text = a.message().unwrap_or_default().to_ascii_lowercase();
     match a.status {
         401 if text.contains("revoked") => a.error(ErrorKind::KeyRevoked),
+        401 if text.contains("invalid") => a.error(ErrorKind::InvalidCredentials),
         401 if text.contains("expired") => a.error(ErrorKind::KeyExpired),
         401 if text.contains("missing") => a.error(ErrorKind::MissingCredentials),
         401 => a.error(ErrorKind::InvalidCredentials),
@@ -54,7 +59,8 @@ pub fn rules(a: &ErrorAnswer) -> ProviderError {
     }
 }
 
-/// Reads one key object (§3.1). Never reads the full `key` (see [`parse_created`]).
+/// Reads one key object (docs/providers/exante.md, 'Keys'). Never reads the full `key` (see
+/// [`parse_created`]).
 pub fn parse_key(v: &Value) -> ProviderResult<KeyInfo> {
     Ok(KeyInfo {
         uid: required_id(SERVICE, v, &["uid", "id"])?,
@@ -229,6 +235,8 @@ mod tests {
         };
         assert_eq!(kind(401, "API key revoked"), ErrorKind::KeyRevoked);
         assert_eq!(kind(401, "API key expired"), ErrorKind::KeyExpired);
+        // The one answer Exante gives a mistyped key and an expired one alike.
+        assert_eq!(kind(401, "Invalid or expired API key"), ErrorKind::InvalidCredentials);
         assert_eq!(kind(401, "Invalid API key"), ErrorKind::InvalidCredentials);
         assert_eq!(kind(403, "missing scope api_keys:manage"), ErrorKind::Forbidden);
         assert_eq!(kind(404, "not found"), ErrorKind::NotFound);

@@ -1,7 +1,9 @@
-//! ExaRoutes (`exaroutes.md`): both auth schemes (`client-id` + `api-key` pair, or Bearer
+//! ExaRoutes: both auth schemes (`client-id` + `api-key` pair, or Bearer
 //! `exr_live_/exr_test_`), optional `X-Workspace-Id`, cursor pagination, destination edits through
 //! the step-up gated `PUT /api/qr/dynamic-qr`, bulk URL replace, plan-quota 429 told apart from
 //! rate-limit 429.
+//!
+//! What it sends and reads: docs/providers/exaroutes.md.
 
 use std::sync::Arc;
 
@@ -66,7 +68,7 @@ impl ExaRoutes {
     }
 }
 
-/// ExaRoutes' error rules (Decisions block of `exaroutes.md`).
+/// ExaRoutes' error rules (see docs/providers/exaroutes.md, 'Errors').
 pub fn rules(a: &ErrorAnswer) -> ProviderError {
     let text = a.message().unwrap_or_default().to_ascii_lowercase();
     match a.status {

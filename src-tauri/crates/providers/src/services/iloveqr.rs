@@ -1,7 +1,9 @@
-//! iloveQR (`iloveqr.md`): `X-API-Key: ilqr_…`, organization discovery and choice (auto-picked
+//! iloveQR: `X-API-Key: ilqr_…`, organization discovery and choice (auto-picked
 //! when the key sees exactly one), page/limit pagination, PUT edits, NestJS-style errors whose
 //! `message` is a string or an array, and a revoked key reported as 403 `API_KEY_REVOKED` (in
 //! `error`, `code` or `message`) or as 401 with that marker.
+//!
+//! What it sends and reads: docs/providers/iloveqr.md.
 
 use std::sync::Arc;
 
@@ -94,7 +96,7 @@ pub fn pick_organization(orgs: &[Organization]) -> ProviderResult<String> {
     }
 }
 
-/// iloveQR's error rules (Decisions block of `iloveqr.md`).
+/// iloveQR's error rules (see docs/providers/iloveqr.md, 'Errors').
 pub fn rules(a: &ErrorAnswer) -> ProviderError {
     let text = a.message().unwrap_or_default().to_ascii_lowercase();
     match a.status {
@@ -134,7 +136,8 @@ pub fn parse_organizations(v: &Value) -> ProviderResult<Vec<Organization>> {
         .collect()
 }
 
-/// Reads one QR object (§4.2): destination is `data.url`, content `shortUrl`.
+/// Reads one QR object (docs/providers/iloveqr.md, 'Reading responses'): destination is
+/// `data.url`, content `shortUrl`.
 pub fn parse_code(v: &Value) -> ProviderResult<RemoteCode> {
     let remote_id = required_id(SERVICE, v, &["id", "qrCodeId"])?;
     let destination = tolerant::field(v, &["data"])
@@ -170,7 +173,8 @@ pub fn parse_page(v: &Value, page: u64, limit: u64) -> ProviderResult<Page<Remot
     Ok(Page { next: next_page(page, limit, items.len(), pages, total), items, total })
 }
 
-/// Reads per-code analytics (§5): summary, timeline, geography, devices, browsers, referrers.
+/// Reads per-code analytics (docs/providers/iloveqr.md, 'Analytics'): summary, timeline,
+/// geography, devices, browsers, referrers.
 pub fn parse_analytics(v: &Value) -> ScanSeries {
     let summary = tolerant::field(v, &["summary"]).cloned().unwrap_or(Value::Null);
     let geo = tolerant::field(v, &["geography"]).cloned().unwrap_or(Value::Null);

@@ -1,5 +1,6 @@
-//! One module per service; each turns its contract's Decisions block into the [`Provider`]
-//! trait. What they share (auth headers, status and analytics readers) is here.
+//! One module per service; each implements its service's contract, as described in
+//! `docs/providers/<service>.md`, behind the [`Provider`] trait. What they share (auth headers,
+//! status and analytics readers) is here.
 //!
 //! [`Provider`]: crate::Provider
 

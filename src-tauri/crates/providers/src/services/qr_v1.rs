@@ -1,5 +1,7 @@
-//! The `/api/v1/qr` Team-tier platform (`qr-v1.md`): Bearer key without prefix, page/limit
+//! The `/api/v1/qr` Team-tier platform: Bearer key without prefix, page/limit
 //! pagination, PUT edits, and a 403 that means the plan is below Team.
+//!
+//! What it sends and reads: docs/providers/qr-v1.md.
 
 use std::sync::Arc;
 
@@ -40,7 +42,7 @@ impl QrV1 {
     }
 }
 
-/// The platform's error rules (Decisions block of `qr-v1.md`).
+/// The platform's error rules (see docs/providers/qr-v1.md, 'Errors').
 pub fn rules(a: &ErrorAnswer) -> ProviderError {
     let text = a.message().unwrap_or_default().to_ascii_lowercase();
     match a.status {

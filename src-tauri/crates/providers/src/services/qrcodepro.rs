@@ -1,7 +1,9 @@
-//! QRCodePro (`qrcodepro.md`): Bearer `qrcp_live_/qrcp_test_` (test keys see their own data set:
+//! QRCodePro: Bearer `qrcp_live_/qrcp_test_` (test keys see their own data set:
 //! the environment is reported by `verify` so the app never mixes them), page/limit pagination,
 //! PATCH edits, summary + time-series analytics, `X-RateLimit-*` pacing (a 429 without
 //! `Retry-After` waits for `X-RateLimit-Reset`, which the HTTP core handles).
+//!
+//! What it sends and reads: docs/providers/qrcodepro.md.
 
 use std::sync::Arc;
 
@@ -59,7 +61,7 @@ pub fn rules(a: &ErrorAnswer) -> ProviderError {
     }
 }
 
-/// Reads one QR object (§3.3).
+/// Reads one QR object (see docs/providers/qrcodepro.md, 'Reading responses').
 pub fn parse_code(v: &Value) -> ProviderResult<RemoteCode> {
     let remote_id = required_id(SERVICE, v, &["id", "qr_id"])?;
     Ok(RemoteCode {
@@ -92,7 +94,8 @@ pub fn parse_page(v: &Value, page: u64, limit: u64) -> ProviderResult<Page<Remot
     Ok(Page { next: next_page(page, limit, items.len(), pages, total), items, total })
 }
 
-/// Merges the summary (§4.1) and the time series (`{qr_id, interval, data: [...]}`).
+/// Merges the summary and the time series (`{qr_id, interval, data: [...]}`); see
+/// docs/providers/qrcodepro.md, 'Analytics'.
 pub fn parse_analytics(summary: &Value, series: &Value) -> ScanSeries {
     let s = tolerant::field(summary, &["summary"]).cloned().unwrap_or(Value::Null);
     let mut breakdowns = breakdown_rows(

@@ -60,7 +60,9 @@ async fn scopes_expiry_and_unsupported_operations() {
     let k = sim.control().issue_key(K, qrdesk_core::Environment::Live, None).unwrap();
     let p = provider(&sim, K, Credential::Key(ApiSecret::new(k.clone())), None);
     sim.control().expire_key(&k).unwrap();
-    expect_kind(p.verify().await, ErrorKind::KeyExpired, &k);
+    // Exante cannot tell an expired key from a wrong one; the account service can (it knows
+    // the stored key's expiry).
+    expect_kind(p.verify().await, ErrorKind::InvalidCredentials, &k);
     let bogus = provider(&sim, K, Credential::Key(ApiSecret::new("ex_live_nosuchkeyatall1")), None);
     expect_kind(bogus.list_keys().await, ErrorKind::InvalidCredentials, "ex_live_nosuchkeyatall1");
     // Exante holds no QR codes: the adapter says so without a request.

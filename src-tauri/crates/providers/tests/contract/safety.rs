@@ -1,4 +1,5 @@
-//! Rule 1 (no plain http:// off this machine) and rule 7 (no secret in any error or Debug output).
+//! The base-URL rule (no plain http:// off this machine) and the secrets rule (no secret in any
+//! error or Debug output): docs/providers/README.md, 'Base URL' and 'Secrets'.
 
 use qrdesk_core::{ApiSecret, AppError, Credential, ErrorKind, ProviderKind};
 use qrdesk_providers::{connect, NewCode, ProviderConfig};

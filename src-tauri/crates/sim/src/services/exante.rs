@@ -1,5 +1,7 @@
-//! Exante (`exante.md`): key management only. List the organization's keys, create one (the
+//! Exante: key management only. List the organization's keys, create one (the
 //! full key is returned once), revoke one; revoked and expired keys get 401 afterwards.
+//!
+//! The contract it serves: docs/providers/exante.md.
 
 use std::sync::Arc;
 
@@ -40,6 +42,9 @@ enum Need {
 }
 
 /// Checks the key and its scope; records its use; returns the organization's data set.
+/// Exante's one answer to a key it does not accept (unknown, mistyped or expired).
+const INVALID_OR_EXPIRED: &str = "Invalid or expired API key";
+
 fn authenticate(world: &mut World, headers: &HeaderMap, need: Need) -> Result<usize, Refusal> {
     let token = match bearer(headers) {
         Bearer::Token(token) => token,
@@ -53,10 +58,11 @@ fn authenticate(world: &mut World, headers: &HeaderMap, need: Need) -> Result<us
         .keys
         .get_mut(&token)
         .filter(|k| k.service == SERVICE)
-        .ok_or_else(|| fail(401, "Invalid API key"))?;
+        .ok_or_else(|| fail(401, INVALID_OR_EXPIRED))?;
     match record.state(now) {
         KeyState::Revoked => return Err(fail(401, "This API key has been revoked")),
-        KeyState::Expired => return Err(fail(401, "This API key has expired")),
+        // Exante answers an unknown and an expired key alike (docs/providers/exante.md, 'Errors').
+        KeyState::Expired => return Err(fail(401, INVALID_OR_EXPIRED)),
         KeyState::Valid => {}
     }
     let scopes = record.exante.as_ref().map(|m| m.scopes.clone()).unwrap_or_default();

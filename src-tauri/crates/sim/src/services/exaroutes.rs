@@ -1,5 +1,7 @@
-//! ExaRoutes (`exaroutes.md`): header pair or Bearer auth, `X-Workspace-Id`, cursor lists,
+//! ExaRoutes: header pair or Bearer auth, `X-Workspace-Id`, cursor lists,
 //! step-up-gated destination edits and bulk replace, analytics, epoch-ms/ISO timestamps.
+//!
+//! The contract it serves: docs/providers/exaroutes.md.
 
 use std::sync::Arc;
 

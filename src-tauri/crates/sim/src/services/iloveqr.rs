@@ -1,6 +1,8 @@
-//! iloveQR (`iloveqr.md`): `X-API-Key`, organization discovery, NestJS-style errors (message as
+//! iloveQR: `X-API-Key`, organization discovery, NestJS-style errors (message as
 //! a string or an array), page/limit lists, PUT edits, per-code and organization-wide
 //! analytics. A revoked key answers 401 or 403 with `API_KEY_REVOKED` in one of three places.
+//!
+//! The contract it serves: docs/providers/iloveqr.md.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -1,5 +1,6 @@
-//! The five simulated services, one module each, following the **Decisions** block of
-//! `shared/providers/<name>.md`. Every route lives under the service's path prefix.
+//! The five simulated services, one module each, following the contract described in
+//! `docs/providers/<name>.md` (see docs/providers/README.md, 'Simulator'). Every route lives
+//! under the service's path prefix.
 
 use std::sync::Arc;
 

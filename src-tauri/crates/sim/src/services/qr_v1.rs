@@ -1,5 +1,7 @@
-//! The `/api/v1/qr` Team-tier platform (`qr-v1.md`): Bearer keys, page/limit lists, PUT
+//! The `/api/v1/qr` Team-tier platform: Bearer keys, page/limit lists, PUT
 //! edits, analytics, and 403 for plans below Team.
+//!
+//! The contract it serves: docs/providers/qr-v1.md.
 
 use std::sync::Arc;
 

@@ -1,6 +1,8 @@
-//! QRCodePro (`qrcodepro.md`): `qrcp_live_`/`qrcp_test_` keys with separate data sets,
+//! QRCodePro: `qrcp_live_`/`qrcp_test_` keys with separate data sets,
 //! page/limit lists, PATCH edits, summary and time-series analytics. Rate-limit headers are
 //! added to every response by the request pipeline.
+//!
+//! The contract it serves: docs/providers/qrcodepro.md.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -292,7 +292,15 @@ impl World {
             ProviderKind::QrCodePro => Some(environment),
             _ => None,
         };
-        let index = self.dataset_for(service, env_filter, scope)?;
+        // Several comma-separated ids: one key in several organizations (iloveQR).
+        let indices = match scope {
+            Some(list) if list.contains(',') => list
+                .split(',')
+                .map(|one| self.dataset_for(service, env_filter, Some(one.trim())))
+                .collect::<Result<Vec<_>, _>>()?,
+            _ => vec![self.dataset_for(service, env_filter, scope)?],
+        };
+        let index = indices[0];
         if service == ProviderKind::Exante {
             let name = format!("Issued key {}", self.keys.len() + 1);
             return Ok(self.new_exante_key(index, &name, Vec::new(), Utc::now(), None));
@@ -302,7 +310,7 @@ impl World {
             ProviderKind::ExaRoutes => environment,
             _ => self.datasets.get(index).map(|d| d.environment).unwrap_or(environment),
         };
-        Ok(self.new_key(service, environment, vec![index]))
+        Ok(self.new_key(service, environment, indices))
     }
 
     /// Issues a new ExaRoutes header pair (`cust_…`, `sk_live_…`) for a workspace.

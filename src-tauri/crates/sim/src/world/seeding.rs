@@ -163,6 +163,7 @@ impl World {
         let mut account = ManifestAccount::new("QR platform – Starter plan", "live");
         account.key = Some(key);
         account.note = Some("plan below Team: every call gets 403".into());
+        account.refused = true;
         self.accounts.push((ProviderKind::QrV1, account));
     }
 

@@ -85,3 +85,28 @@ async fn control_over_http() {
     assert_eq!(get(&format!("{control_url}/requests"), &[]).await.json(), json!({}));
     sim.shutdown().await;
 }
+
+/// Security review, finding 8: a web page cannot drive the demo simulator. The control path
+/// holds a random token only the manifest names, requests must name the simulator's own
+/// address as `Host`, and a POST must carry JSON (which a page cannot send across origins
+/// without a preflight the simulator never answers).
+#[tokio::test]
+async fn the_control_endpoint_refuses_what_a_web_page_could_send() {
+    let (_sim, manifest) = start(config(1)).await;
+    let control_url = manifest["control_url"].as_str().expect("control url").to_string();
+    let (base, token) = control_url.rsplit_once('/').expect("token");
+    assert!(base.ends_with("/_control") && token.len() >= 32, "{control_url}");
+    assert_eq!(get(&format!("{base}/manifest"), &[]).await.status, 404, "no token");
+    let rebound = [("host", "evil.example:8080".to_string())];
+    assert_eq!(get(&format!("{control_url}/manifest"), &rebound).await.status, 403);
+    let form = reqwest::Client::new()
+        .post(format!("{control_url}/scans/grow"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("n=100")
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(form.status().as_u16(), 415);
+    let (_other, other) = start(config(1)).await;
+    assert_ne!(other["control_url"], manifest["control_url"], "a new token on every start");
+}

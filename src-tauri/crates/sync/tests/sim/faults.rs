@@ -1,6 +1,7 @@
 //! Failures: a key revoked mid-sync, remote deletes, and random faults that must not leave the
 //! cache different from the service.
 
+use qrdesk_testkit::SeededAccount;
 use std::sync::Arc;
 
 use qrdesk_core::{AccountStatus, ErrorKind, ProviderKind};

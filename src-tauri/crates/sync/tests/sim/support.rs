@@ -7,8 +7,8 @@ use qrdesk_providers::{list_all, HttpSettings, Provider, RemoteCode};
 use qrdesk_sim::{RateLimitMode, SimConfig, Simulator};
 use qrdesk_store::codes::{self, CodeFilter};
 use qrdesk_store::{accounts, Store};
-use qrdesk_sync::sim_connector::SimManifest;
-use qrdesk_sync::{Connector, SimConnector, SyncEngine, SyncOptions, SyncReport};
+use qrdesk_sync::{Connector, SyncEngine, SyncOptions, SyncReport};
+use qrdesk_testkit::SimConnector;
 
 /// The four QR services, one account each (label fragments of the manifest).
 pub const QR_ACCOUNTS: [(ProviderKind, &str); 4] = [
@@ -38,9 +38,7 @@ pub fn fast_http() -> HttpSettings {
 
 pub async fn env_with(config: SimConfig, labels: &[&str]) -> Env {
     let sim = Simulator::start(config).await.expect("simulator starts");
-    let manifest: SimManifest =
-        serde_json::from_value(serde_json::to_value(sim.manifest()).unwrap()).unwrap();
-    let connector = SimConnector::new(manifest).with_http(fast_http());
+    let connector = SimConnector::new(sim.manifest()).with_http(fast_http());
     let store = Store::open_in_memory().unwrap();
     let only: Vec<String> = labels.iter().map(|l| l.to_string()).collect();
     let ids = connector.seed_accounts(&store, &only).unwrap();

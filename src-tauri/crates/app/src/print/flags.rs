@@ -1,0 +1,166 @@
+//! `qrdesk print`: the command line's print job. The CLI parses its flags into [`PrintFlags`]
+//! (plain values, nothing decided); here they become an engine job over a CSV or the cache, run
+//! to one PDF or to one file per code. The window's requests take `job.rs`; both end in the same
+//! engine.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use qrdesk_core::{AccountId, AppError, CodeStatus};
+use qrdesk_print::{
+    find_layout, load_layout_file, parse_length, parse_page, parse_pair, parse_scale, run,
+    run_each, Calibration, CsvSource, EachFormat, EcLevel, Ink, Layout, PrintJob, PrintOptions,
+    PrintReport, Progress, SizeSpec, Source,
+};
+
+use super::cache_rows::{cached_items, read_ids_file, CacheSelection};
+use crate::context::AppContext;
+
+/// Where the rows come from.
+#[derive(Debug, Clone)]
+pub enum FlagSource {
+    /// A CSV file: the payload column (default: guessed) and delimiter (default: detected).
+    Csv { path: PathBuf, column: Option<String>, delimiter: Option<u8> },
+    /// Cached codes of an account, optionally narrowed by a search.
+    Account { account: AccountId, search: Option<String> },
+    /// Cached codes whose ids a file lists, one per line.
+    Ids(PathBuf),
+}
+
+impl FlagSource {
+    /// Whether the data folder must be opened (cached codes).
+    pub fn needs_library(&self) -> bool {
+        !matches!(self, FlagSource::Csv { .. })
+    }
+}
+
+/// Where the job writes.
+#[derive(Debug, Clone)]
+pub enum FlagOutput {
+    Pdf(PathBuf),
+    /// One file per code in a new or empty folder.
+    Each {
+        format: EachFormat,
+        dir: PathBuf,
+    },
+}
+
+/// The print flags as typed; lengths and colours are still text.
+#[derive(Debug, Clone)]
+pub struct PrintFlags {
+    pub source: FlagSource,
+    /// Cached sources: only this status, and codes deleted on their service too.
+    pub status: Option<CodeStatus>,
+    pub include_deleted: bool,
+    /// Layout name; `None` = one code per page (only with `--each`).
+    pub layout: Option<String>,
+    pub layout_file: Option<PathBuf>,
+    pub page: Option<String>,
+    pub size: Option<String>,
+    pub module: Option<String>,
+    pub ec: EcLevel,
+    pub color: String,
+    pub caption: Option<String>,
+    pub serial_start: u64,
+    pub bleed: Option<String>,
+    pub crop_marks: bool,
+    pub cut_lines: bool,
+    pub start_at: u32,
+    pub offset: Option<String>,
+    pub scale: Option<String>,
+    pub quiet_zone: u16,
+    pub force: bool,
+    pub verify: bool,
+    pub skip_invalid: bool,
+    pub manifest: Option<PathBuf>,
+    pub output: FlagOutput,
+}
+
+/// Builds and runs the job. `ctx` is needed (and only opened by the CLI) for cached sources.
+pub fn print_with_flags(
+    ctx: Option<&AppContext>,
+    flags: &PrintFlags,
+    progress: &dyn Fn(Progress),
+    cancel: &AtomicBool,
+) -> Result<PrintReport, AppError> {
+    let job =
+        PrintJob { source: source(ctx, flags)?, layout: layout(flags)?, options: options(flags)? };
+    let report = match &flags.output {
+        FlagOutput::Each { format, dir } => run_each(&job, *format, dir, progress, cancel),
+        FlagOutput::Pdf(out) => run(&job, out, progress, cancel),
+    };
+    report.map_err(AppError::from)
+}
+
+fn source(ctx: Option<&AppContext>, flags: &PrintFlags) -> Result<Source, AppError> {
+    let selection = match &flags.source {
+        FlagSource::Csv { path, column, delimiter } => {
+            return Ok(Source::Csv(CsvSource {
+                path: path.clone(),
+                column: column.clone(),
+                delimiter: *delimiter,
+            }))
+        }
+        FlagSource::Account { account, search } => {
+            CacheSelection::Account { account: *account, search: search.clone() }
+        }
+        FlagSource::Ids(file) => CacheSelection::Ids(read_ids_file(file)?),
+    };
+    let ctx = ctx.ok_or_else(|| AppError::io("The data folder is needed to print cached codes"))?;
+    Ok(Source::Items(cached_items(ctx, &selection, flags.status, flags.include_deleted)?))
+}
+
+fn layout(flags: &PrintFlags) -> Result<Layout, AppError> {
+    let Some(name) = &flags.layout else {
+        return find_layout("one-per-page").map_err(AppError::from);
+    };
+    if let Some(file) = &flags.layout_file {
+        let layouts = load_layout_file(file).map_err(AppError::from)?;
+        return layouts.into_iter().find(|l| l.name == name.to_ascii_lowercase()).ok_or_else(
+            || AppError::bad_input(format!("{} has no layout named \"{name}\"", file.display())),
+        );
+    }
+    find_layout(name).map_err(AppError::from)
+}
+
+fn options(flags: &PrintFlags) -> Result<PrintOptions, AppError> {
+    let len = |v: &str| parse_length(v).map_err(AppError::from);
+    let size = match (&flags.size, &flags.module) {
+        (Some(s), _) => SizeSpec::Symbol(len(s)?),
+        (None, Some(m)) => SizeSpec::Module(len(m)?),
+        (None, None) => SizeSpec::Auto,
+    };
+    let calibration = Calibration {
+        offset: match &flags.offset {
+            Some(o) => parse_pair(o).map_err(AppError::from)?,
+            None => (0.0, 0.0),
+        },
+        scale: match &flags.scale {
+            Some(s) => parse_scale(s).map_err(AppError::from)?,
+            None => (1.0, 1.0),
+        },
+    };
+    let title = match &flags.output {
+        FlagOutput::Pdf(out) => out.file_stem().map(|s| s.to_string_lossy().to_string()),
+        FlagOutput::Each { .. } => None,
+    };
+    Ok(PrintOptions {
+        page: flags.page.as_deref().map(parse_page).transpose().map_err(AppError::from)?,
+        size,
+        ec: flags.ec,
+        ink: Ink::parse(&flags.color).map_err(AppError::from)?,
+        caption: flags.caption.clone(),
+        serial_start: flags.serial_start,
+        bleed: flags.bleed.as_deref().map(len).transpose()?.unwrap_or(0.0),
+        crop_marks: flags.crop_marks,
+        cut_lines: flags.cut_lines,
+        start_at: flags.start_at,
+        calibration,
+        quiet_zone: flags.quiet_zone,
+        force: flags.force,
+        verify: flags.verify,
+        skip_invalid: flags.skip_invalid,
+        manifest: flags.manifest.clone(),
+        title: title.unwrap_or_else(|| "QR codes".to_string()),
+    })
+}

@@ -1,0 +1,27 @@
+//! Printing: the Print screen (layouts, CSV preview, live page preview, the job), one code's
+//! downloads, and `qrdesk print` (its flags turned into the same engine job), over the
+//! `qrdesk-print` engine. Each file holds one step: the request's checks, building the job,
+//! previewing it, running it, exporting one code, the cache as print rows, the CLI's flags.
+
+mod cache_rows;
+mod checks;
+mod csv_text;
+mod export;
+pub mod flags;
+mod job;
+mod layouts;
+mod preview;
+mod run;
+
+pub use cache_rows::{cached_items, print_item, read_ids_file, CacheSelection};
+pub use csv_text::csv_preview;
+pub use export::{check_export, export_code, export_file_name, export_to};
+pub use job::{prepare, PreparedJob};
+pub use layouts::list_layouts;
+pub use preview::print_preview;
+pub use run::{check_print, print_cancel, print_run};
+
+/// The engine's types the CLI names (flag values, the report it prints, progress).
+pub use qrdesk_print::{
+    layouts as layout_catalogue, EachFormat, EcLevel as EngineEcLevel, PrintReport, Progress,
+};

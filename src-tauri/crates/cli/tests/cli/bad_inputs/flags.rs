@@ -1,0 +1,106 @@
+//! Flags out of range, unknown, conflicting or missing.
+
+use super::{case, print_case, Lab, USAGE};
+
+#[test]
+fn flags_out_of_range_unknown_conflicting_or_missing() {
+    let mut lab = Lab::new();
+    lab.file("ok.csv", b"name,url\nA,https://a.example/1\n");
+    let (csv, out) = (lab.p("ok.csv"), lab.p("out.pdf"));
+    let l = &lab;
+    let cases = vec![
+        print_case(l, "--size 0mm", &["--size", "0mm"], 1, "bad_input",
+            "--size must be more than 0 and at most 2000 mm, like 30mm. Nothing was written."),
+        print_case(l, "--size -5mm", &["--size", "-5mm"], 1, "bad_input",
+            "\"-5mm\" is negative; this length must be 0 or more, like 30mm"),
+        print_case(l, "--size 5000mm", &["--size", "5000mm"], 1, "bad_input",
+            "--size must be more than 0 and at most 2000 mm, like 30mm"),
+        print_case(l, "--size thirty", &["--size", "thirty"], 1, "bad_input",
+            "\"thirty\" is not a length; write it like 30mm, 3cm, 1.2in or 85pt"),
+        print_case(l, "--size with --module", &["--size", "30mm", "--module", "1mm"], 2, USAGE,
+            "the argument '--size <LEN>' cannot be used with '--module <LEN>'"),
+        print_case(l, "--module 0mm", &["--module", "0mm"], 1, "bad_input",
+            "--module must be more than 0 and at most 50 mm, like 0.5mm"),
+        print_case(l, "--module 50mm (code larger than the label)", &["--module", "50mm"], 1,
+            "bad_input", "the quiet zone would be cut by the label edge"),
+        print_case(l, "--ec X", &["--ec", "X"], 2, USAGE, "--ec takes L, M, Q or H, not \"X\""),
+        print_case(l, "--start-at 0", &["--start-at", "0"], 2, USAGE,
+            "invalid value '0' for '--start-at <N>': 0 is not in 1..=100000"),
+        print_case(l, "--start-at -1", &["--start-at", "-1"], 2, USAGE,
+            "invalid value '-1' for '--start-at <N>': -1 is not in 1..=100000"),
+        print_case(l, "--start-at 999 (21 labels per sheet)", &["--start-at", "999"], 1,
+            "bad_input", "--start-at must be between 1 and 21 (the labels on one avery-l7160 page)"),
+        print_case(l, "--offset 5mm (one value)", &["--offset", "5mm"], 1, "bad_input",
+            "\"5mm\" needs two values separated by a comma, like 0.5mm,-1mm"),
+        print_case(l, "--offset 1mm,abc", &["--offset", "1mm,abc"], 1, "bad_input",
+            "\"abc\" is not a length"),
+        print_case(l, "--bleed 100mm", &["--bleed", "100mm"], 1, "bad_input",
+            "the bleed must be between 0 and 20 mm"),
+        print_case(l, "--bleed -3mm", &["--bleed", "-3mm"], 1, "bad_input",
+            "\"-3mm\" is negative; this length must be 0 or more"),
+        print_case(l, "--page a9", &["--page", "a9"], 1, "bad_input",
+            "\"a9\" is not a page size; use a4, a3, letter, legal or WxH like 100x150mm"),
+        print_case(l, "--page 5x5mm", &["--page", "5x5mm"], 1, "bad_input",
+            "page size \"5x5mm\" must be between 10 mm and 2 m on each side"),
+        print_case(l, "--color purple", &["--color", "purple"], 1, "bad_input",
+            "colour \"purple\" is not usable"),
+        print_case(l, "--quiet-zone 1", &["--quiet-zone", "1"], 1, "bad_input",
+            "a quiet zone of 1 module(s) is below the 2-module minimum scanners need"),
+        print_case(l, "--quiet-zone 70000", &["--quiet-zone", "70000"], 2, USAGE,
+            "invalid value '70000' for '--quiet-zone <N>': 70000 is not in 0..=65535"),
+        print_case(l, "--scale 3", &["--scale", "3"], 1, "bad_input",
+            "\"3\" is not a scale; write one factor like 1.002 or two like 1.002,0.998"),
+        print_case(l, "--delimiter '|'", &["--delimiter", "|"], 2, USAGE,
+            "--delimiter takes , ; or tab, not \"|\""),
+        case("--layout nope", &["print", "--csv", &csv, "--layout", "nope", "-o", &out], 1,
+            "bad_input", "there is no layout \"nope\"; choose one of avery-l7160"),
+        case("print without --layout", &["print", "--csv", &csv, "-o", &out], 2, USAGE,
+            "say which layout to print on with --layout (see qrdesk print --layouts)"),
+        case("print without -o", &["print", "--csv", &csv, "--layout", "avery-l7160"], 2, USAGE,
+            "say where to write the PDF with -o OUT.pdf"),
+        case("print without a source", &["print", "--layout", "avery-l7160", "-o", &out], 2,
+            USAGE, "say what to print: --csv FILE, --account ID [--search Q] or --ids FILE"),
+        case("--csv with --account",
+            &["print", "--csv", &csv, "--account", "1", "--layout", "avery-l7160", "-o", &out],
+            2, USAGE, "the argument '--csv <FILE>' cannot be used with '--account <ID>'"),
+        case("--each gif",
+            &["print", "--csv", &csv, "--each", "gif", "--out-dir", &lab.p("out-dir")],
+            2, USAGE, "--each takes svg, pdf or png, not \"gif\""),
+        case("sync --analytics-days 0", &["sync", "--analytics-days", "0"], 2, USAGE,
+            "invalid value '0' for '--analytics-days <N>': 0 is not in 1..=3650"),
+        case("sync --analytics-days 100000", &["sync", "--analytics-days", "100000"], 2, USAGE,
+            "invalid value '100000' for '--analytics-days <N>': 100000 is not in 1..=3650"),
+        case("sync --analytics-days -1", &["sync", "--analytics-days", "-1"], 2, USAGE,
+            "invalid value '-1' for '--analytics-days <N>': -1 is not in 1..=3650"),
+        case("codes list --status weird", &["codes", "list", "--status", "weird"], 1,
+            "bad_input", "\"weird\" is not a status; use active, paused, draft or archived"),
+        case("codes show abc", &["codes", "show", "abc"], 2, USAGE,
+            "invalid value 'abc' for '<ID>'"),
+        case("codes show 99 (no such code)", &["codes", "show", "99"], 1, "not_found",
+            "There is no code #99"),
+        case("codes edit 1 with nothing to change", &["codes", "edit", "1"], 2, USAGE,
+            "give --name, --destination or --status"),
+        case("unknown command", &["frobnicate"], 2, USAGE, "unrecognized subcommand 'frobnicate'"),
+        case("account add without --label", &["account", "add", "--no-verify"], 2, USAGE,
+            "the following required arguments were not provided: --label <LABEL>"),
+        case("account add --provider nope", &["account", "add", "--label", "L", "--provider",
+            "nope", "--no-verify"], 2, USAGE,
+            "--provider must be auto, exaroutes, qr-v1, qrcodepro, iloveqr or exante (not \"nope\")")
+            .stdin("exr_live_abcdefgh1234\n"),
+        case("account add --workspace with --org", &["account", "add", "--label", "L",
+            "--workspace", "a", "--org", "b", "--no-verify"], 2, USAGE,
+            "Give either --workspace (ExaRoutes) or --org (iloveQR), not both")
+            .stdin("exr_live_abcdefgh1234\n"),
+        case("account add with a 201-character label", &["account", "add", "--label", &"L".repeat(201),
+            "--no-verify"], 1, "bad_input",
+            "The label is too long; keep it under 200 characters")
+            .stdin("exr_live_abcdefgh1234\n"),
+        case("account add --expires tomorrow", &["account", "add", "--label", "L", "--expires",
+            "tomorrow", "--no-verify"], 1, "bad_input",
+            "\"tomorrow\" is not a date QR Desk understands: write it as YYYY-MM-DD (2027-01-31)")
+            .stdin("exr_live_abcdefgh1234\n"),
+    ];
+    let n = lab.check(cases);
+    lab.write_doc("Command-line flags");
+    eprintln!("{n} flag cases");
+}

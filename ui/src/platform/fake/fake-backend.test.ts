@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { emptyQuery } from "../../logic/code-filter";
+import { defaultPrintOptions } from "../../logic/print-options";
+import { BackendError, toAppError } from "../backend";
+import { FakeBackend } from "./index";
+import type { SyncProgress } from "../types";
+
+const quick = () => new FakeBackend({ seeded: true, codeCount: 400, tickMs: 0 });
+
+async function syncAndWait(b: FakeBackend, account: number | null): Promise<SyncProgress[]> {
+  const seen: SyncProgress[] = [];
+  const done = new Promise<void>((resolve) => {
+    void b.onSyncProgress((p) => {
+      seen.push(p);
+      if (p.phase === "done" || p.phase === "failed" || p.phase === "cancelled") resolve();
+    });
+  });
+  await b.startSync({ account });
+  await done;
+  return seen;
+}
+
+describe("FakeBackend", () => {
+  it("starts empty (first run) and seeds the demo on request", async () => {
+    const b = new FakeBackend({ codeCount: 100, tickMs: 0 });
+    expect(await b.listAccounts()).toEqual([]);
+    expect((await b.startDemo()).demo).toBe(true);
+    expect((await b.listAccounts()).length).toBe(5);
+    expect((await b.listCodes(emptyQuery())).total).toBe(100);
+  });
+
+  it("pages and searches 100,000 codes quickly", async () => {
+    const b = new FakeBackend({ seeded: true, codeCount: 100_000, tickMs: 0 });
+    const all = await b.listCodes({ ...emptyQuery(), offset: 99_900, limit: 200 });
+    expect(all.total).toBe(100_000);
+    expect(all.rows).toHaveLength(100);
+    const t0 = performance.now();
+    const hits = await b.listCodes({ ...emptyQuery(), search: "harbour poster" });
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(hits.total).toBeGreaterThan(0);
+    expect(hits.rows.every((r) => /harbour/i.test(r.name + r.destination) && /poster/i.test(r.name + r.destination))).toBe(true);
+  });
+
+  it("adds an account without ever returning the secret", async () => {
+    const b = quick();
+    const secret = "qrcp_live_TOPSECRETVALUE99887766";
+    const a = await b.addAccount({ provider: "qrcodepro", label: "Shop", secret, client_id: null, workspace: null, base_url: null, expires_at: null, verify: true });
+    expect(a.masked_key).toBe("qrcp_live_…7766");
+    expect(a.status).toBe("verified");
+    const everything = JSON.stringify([a, await b.listAccounts(), await b.auditLog(null)]);
+    expect(everything).not.toContain("TOPSECRET");
+  });
+
+  it("refuses a key that belongs to another service, and saves unverified when asked", async () => {
+    const b = quick();
+    await expect(b.addAccount({ provider: "iloveqr", label: "X", secret: "qrcp_live_abc", client_id: null, workspace: null, base_url: null, expires_at: null, verify: true }))
+      .rejects.toMatchObject({ kind: "bad_input" });
+    b.offline = true;
+    const a = await b.addAccount({ provider: "qr-v1", label: "Offline", secret: "0123456789abcdef", client_id: null, workspace: null, base_url: null, expires_at: null, verify: false });
+    expect(a.status).toBe("unverified");
+    await expect(b.verifyAccount(a.id)).rejects.toMatchObject({ kind: "network" });
+  });
+
+  it("edit offline → sync → step-up → confirm → sent (the e2e story)", async () => {
+    const b = quick();
+    b.offline = true;
+    // Code 21 belongs to ExaRoutes (accounts rotate 1..4) and has no outbox entry yet.
+    await expect(b.editCode({ code: 21, changes: { destination: "javascript:alert(1)" } })).rejects.toMatchObject({ kind: "validation" });
+    const code = await b.editCode({ code: 21, changes: { destination: "https://harbourcafe.example/new" } });
+    expect(code.pending).toBe(true);
+    let entry = (await b.listOutbox({ account: null, code: 21 }))[0]!;
+    expect(entry.state).toBe("pending");
+
+    const failed = await syncAndWait(b, 1);
+    expect(failed.at(-1)).toMatchObject({ phase: "failed", error: { kind: "network" } });
+    expect((await b.syncStatus()).online).toBe(false);
+
+    b.offline = false;
+    const ok = await syncAndWait(b, 1);
+    expect(ok.at(-1)?.phase).toBe("done");
+    entry = (await b.listOutbox({ account: null, code: 21 }))[0]!;
+    expect(entry.state).toBe("needs_confirmation");
+    expect(entry.kind).toBe("step_up_required");
+
+    const retried = await b.retryOutbox(entry.id);
+    expect(retried.state).toBe("done");
+    expect(await b.listOutbox({ account: null, code: 21 })).toEqual([]);
+    expect((await b.getCode(21)).pending).toBe(false);
+  });
+
+  it("shows both sides of a conflict and resolves it either way", async () => {
+    const b = quick();
+    const conflict = (await b.listOutbox({ account: null, code: null })).find((e) => e.state === "conflict")!;
+    const detail = await b.outboxConflict(conflict.id);
+    expect(detail.mine.destination).not.toBe(detail.theirs.destination);
+    await b.resolveConflict({ entry: conflict.id, choice: "keep_theirs" });
+    expect((await b.getCode(conflict.code)).destination).toBe(detail.theirs.destination);
+    expect((await b.listOutbox({ account: null, code: conflict.code })).length).toBe(0);
+  });
+
+  it("previews, prints with progress, and cancels", async () => {
+    const b = quick();
+    const request = { source: { kind: "csv" as const, text: "name,url\nA,https://a.example\nB,\nC,https://c.example\n", mapping: { content: "url", caption: "name" } }, options: defaultPrintOptions("avery-l7160") };
+    const preview = await b.printPreview(request);
+    expect(preview.labels).toBe(2);
+    expect(preview.pages).toBe(1);
+    expect(preview.problems).toEqual([{ row: 2, code: null, message: expect.stringContaining("no content") }]);
+    expect(preview.page_image.startsWith("data:image/svg+xml;base64,")).toBe(true);
+
+    const progress: number[] = [];
+    await b.onPrintProgress((p) => progress.push(p.done));
+    const result = await b.printRun(request);
+    expect(result.path).toMatch(/\.pdf$/);
+    expect(progress.at(-1)).toBe(2);
+
+    const slow = new FakeBackend({ seeded: true, codeCount: 50, tickMs: 5 });
+    const run = slow.printRun(request);
+    await slow.printCancel();
+    await expect(run).rejects.toMatchObject({ kind: "cancelled" });
+
+    await expect(b.printPreview({ ...request, options: { ...request.options, size_mm: 5 } })).rejects.toBeInstanceOf(BackendError);
+  });
+
+  it("previews a CSV's first rows with a suggested mapping", async () => {
+    const b = quick();
+    const p = await b.csvPreview({ text: "title,link\n" + Array.from({ length: 30 }, (_, i) => `T${i},https://x.example/${i}`).join("\n") });
+    expect(p).toMatchObject({ columns: ["title", "link"], row_count: 30, suggested: { content: "link", caption: "title" } });
+    expect(p.rows).toHaveLength(10);
+    await expect(b.csvPreview({ text: "" })).rejects.toMatchObject({ kind: "bad_input" });
+  });
+});
+
+describe("toAppError", () => {
+  it("keeps AppErrors and hides everything else behind a sentence", () => {
+    expect(toAppError({ kind: "network", message: "Offline." })).toEqual({ kind: "network", message: "Offline." });
+    expect(toAppError({ error: { kind: "conflict", message: "Changed." } })).toEqual({ kind: "conflict", message: "Changed." });
+    const hidden = toAppError(new TypeError("x is undefined at foo.ts:12"));
+    expect(hidden.kind).toBe("io");
+    expect(hidden.message).not.toMatch(/undefined|foo\.ts|\{/);
+    expect(toAppError({ kind: "weird", message: "?" }).kind).toBe("io");
+  });
+});

@@ -1,0 +1,112 @@
+// The fake backend's in-memory store: what the Rust side keeps in SQLite and the keychain (minus
+// the secrets, which are dropped after masking), plus the lookups and bookkeeping every area of
+// the fake shares.
+
+import type { Account } from "../../bindings/Account";
+import type { AppError } from "../../bindings/AppError";
+import type { AuditEvent } from "../../bindings/AuditEvent";
+import type { OutboxEntry } from "../../bindings/OutboxEntry";
+import { PROVIDER_NAMES } from "../../logic/key-detect";
+import type { CodeRow, RotationState } from "../types";
+import { demoAccounts, demoCodes, demoOutbox } from "./demo-data";
+import { fail } from "./errors";
+
+export type FakeOptions = {
+  /** Start with the demo already running (screenshots, tests of later screens). */
+  seeded?: boolean;
+  codeCount?: number;
+  /** Every network operation fails with kind `network`. */
+  offline?: boolean;
+  /** Milliseconds between progress steps of sync and print (0 in tests). */
+  tickMs?: number;
+  now?: () => Date;
+};
+
+export type Listener<T> = (payload: T) => void;
+
+const OUTBOX_RANK: Record<OutboxEntry["state"], number> = { conflict: 4, needs_confirmation: 3, failed: 2, pending: 1, done: 0 };
+
+export class FakeState {
+  accounts: Account[] = [];
+  /** Code `id` is at index `id - 1`. */
+  rows: CodeRow[] = [];
+  outbox: OutboxEntry[] = [];
+  audit: AuditEvent[] = [];
+  readonly rotations = new Map<number, RotationState>();
+  readonly lastSync = new Map<number, { at: string | null; error: AppError | null }>();
+  readonly nextId = { account: 100, outbox: 100, audit: 1 };
+  demo = false;
+  offline: boolean;
+  /** Bumped by every change to accounts or rows; caches built from them check it. */
+  revision = 0;
+  readonly codeCount: number;
+  readonly tickMs: number;
+  readonly now: () => Date;
+
+  constructor(options: FakeOptions) {
+    this.codeCount = options.codeCount ?? 2_000;
+    this.offline = options.offline ?? false;
+    this.tickMs = options.tickMs ?? 120;
+    this.now = options.now ?? (() => new Date());
+    if (options.seeded) this.seed();
+  }
+
+  /** Loads the demo: accounts, codes and outbox entries, with their audit history. */
+  seed(): void {
+    const now = this.now();
+    this.demo = true;
+    this.accounts = demoAccounts(now);
+    this.rows = demoCodes(this.codeCount, this.accounts, now);
+    this.outbox = demoOutbox(this.rows, now);
+    for (const a of this.accounts) {
+      this.lastSync.set(a.id, { at: new Date(now.getTime() - (a.id * 37 + 5) * 60_000).toISOString(), error: a.last_error });
+      this.log(a.id, "key_added", `Key ${a.masked_key} added for ${PROVIDER_NAMES[a.provider]}.`, a.created_at);
+      if (a.last_verified_at) this.log(a.id, "key_verified", `Key ${a.masked_key} verified.`, a.last_verified_at);
+    }
+    this.changed();
+  }
+
+  changed(): void {
+    this.revision += 1;
+  }
+
+  stamp(): string {
+    return this.now().toISOString();
+  }
+
+  log(account: number, event: string, detail: string, at = this.stamp()): void {
+    this.audit.push({ id: this.nextId.audit++, account, at, event, detail });
+  }
+
+  account(id: number): Account {
+    const a = this.accounts.find((x) => x.id === id);
+    if (!a) fail("not_found", "This account no longer exists");
+    return a;
+  }
+
+  row(id: number): CodeRow {
+    const r = this.rows[id - 1];
+    if (!r || r.id !== id) fail("not_found", "This code is not in the library");
+    return r;
+  }
+
+  requireOnline(): void {
+    if (this.offline) fail("network");
+  }
+
+  /** One progress step of a sync or print job. */
+  wait(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, this.tickMs));
+  }
+
+  /** Recomputes a code's `pending` / `outbox_state` from its open outbox entries. */
+  refreshRowState(code: number): void {
+    const r = this.rows[code - 1];
+    if (!r) return;
+    const open = this.outbox.filter((e) => e.code === code && e.state !== "done");
+    open.sort((a, b) => OUTBOX_RANK[b.state] - OUTBOX_RANK[a.state]);
+    r.pending = open.length > 0;
+    r.outbox_state = open[0]?.state ?? null;
+    this.changed();
+  }
+}
