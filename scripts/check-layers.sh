@@ -38,7 +38,7 @@ for front in qrdesk-desktop qrdesk-cli; do
 done
 
 cli_deps=$(all_deps qrdesk-cli)
-for server in qrdesk-sim qrdesk-testkit axum hyper-util; do
+for server in qrdesk-sim qrdesk-testkit axum; do
   if echo "$cli_deps" | grep -qx "$server"; then broken "the qrdesk CLI links $server"; fi
 done
 if cargo tree -p qrdesk-cli -e normal,features --prefix none --locked 2>/dev/null | grep -q '^hyper feature "server"'; then

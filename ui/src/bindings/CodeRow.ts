@@ -21,7 +21,17 @@ destination: string,
 /**
  * What the printed pattern encodes: the service's redirect / short URL.
  */
-content: string, status: CodeStatus, scans_total: number | null, 
+content: string, status: CodeStatus, 
+/**
+ * Scans: the service's all-time total, or, where its list gives none (ExaRoutes), the sum of
+ * the synced daily analytics over the last [`QrCode::scans_window_days`] days.
+ */
+scans_total: number | null, 
+/**
+ * `None`: `scans_total` is the service's all-time total. `Some(n)`: it is the sum of the
+ * last `n` days QR Desk synced.
+ */
+scans_window_days: number | null, 
 /**
  * The service's `updated_at` as last seen (the base version for conflict checks).
  */

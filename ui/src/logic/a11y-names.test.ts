@@ -26,6 +26,8 @@ describe("library row names", () => {
     const d = codeRowDescription({ ...row, outbox_state: "conflict", scans_total: null, status: "paused" }, { label: "Menus", environment: "test" });
     expect(d).toBe("Paused, edit in conflict, leads to https://northbakery.example/offers, short link exr.to/aB3dE5f, Menus (test)");
     expect(codeRowDescription({ ...row, scans_total: 12000 })).toMatch(/12,000 scans$/);
+    // A service without all-time totals (ExaRoutes): the sum of the synced days, said so.
+    expect(codeRowDescription({ ...row, scans_total: 40, scans_window_days: 90 })).toMatch(/40 scans in the last 90 days$/);
   });
 });
 

@@ -21,7 +21,7 @@ export function codeRowName(row: Pick<CodeRow, "name">): string {
 
 /** The rest of a library row, read after its name: status, edits, destination, link, account, scans. */
 export function codeRowDescription(
-  row: Pick<CodeRow, "status" | "outbox_state" | "destination" | "content" | "scans_total">,
+  row: Pick<CodeRow, "status" | "outbox_state" | "destination" | "content" | "scans_total"> & Partial<Pick<CodeRow, "scans_window_days">>,
   account?: { label: string; environment: "live" | "test" },
 ): string {
   const parts = [STATUS[row.status]];
@@ -30,7 +30,10 @@ export function codeRowDescription(
   if (row.destination) parts.push(`leads to ${row.destination}`);
   if (row.content) parts.push(`short link ${shortUrl(row.content)}`);
   if (account) parts.push(account.environment === "test" ? `${account.label} (test)` : account.label);
-  if (row.scans_total !== null) parts.push(`${formatCount(row.scans_total)} ${row.scans_total === 1 ? "scan" : "scans"}`);
+  if (row.scans_total !== null) {
+    const window = row.scans_window_days ? ` in the last ${row.scans_window_days} days` : "";
+    parts.push(`${formatCount(row.scans_total)} ${row.scans_total === 1 ? "scan" : "scans"}${window}`);
+  }
   return parts.join(", ");
 }
 

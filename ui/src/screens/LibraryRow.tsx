@@ -43,7 +43,10 @@ export function LibraryRow({ index, row, active, selected, account, onOpen, onTo
         {account && <EnvBadge env={account.environment} />}
       </span>
       <span class="col-status" aria-hidden="true"><CodeStatusBadge status={row.status} /></span>
-      <span class="col-scans num" aria-hidden="true">{formatCount(row.scans_total)}</span>
+      <span class="col-scans num" aria-hidden="true"
+        title={row.scans_window_days !== null && row.scans_total !== null ? `${formatCount(row.scans_total)} scans in the last ${row.scans_window_days} days` : undefined}>
+        {formatCount(row.scans_total)}{row.scans_window_days !== null && row.scans_total !== null ? <span class="scans-window"> ({row.scans_window_days} d)</span> : null}
+      </span>
       <span id={`row-${index}-desc`} class="sr-only">{codeRowDescription(row, account)}</span>
     </div>
   );

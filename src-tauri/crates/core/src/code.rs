@@ -64,8 +64,14 @@ pub struct QrCode {
     /// What the printed pattern encodes: the service's redirect / short URL.
     pub content: String,
     pub status: CodeStatus,
+    /// Scans: the service's all-time total, or, where its list gives none (ExaRoutes), the sum of
+    /// the synced daily analytics over the last [`QrCode::scans_window_days`] days.
     #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub scans_total: Option<i64>,
+    /// `None`: `scans_total` is the service's all-time total. `Some(n)`: it is the sum of the
+    /// last `n` days QR Desk synced.
+    #[serde(default)]
+    pub scans_window_days: Option<u32>,
     /// The service's `updated_at` as last seen (the base version for conflict checks).
     pub remote_updated_at: Option<DateTime<Utc>>,
     /// Local updated-at (last change applied here, by sync or by an edit).

@@ -96,4 +96,7 @@ pub struct Verified {
     pub key: Option<KeyInfo>,
     /// How many codes the service reports, when the check revealed it.
     pub codes_total: Option<u64>,
+    /// Live keys the service lists that look like this one (Exante shows only the last four
+    /// characters): more than 1 means QR Desk cannot tell which listed key is this account's.
+    pub look_alike_keys: usize,
 }

@@ -43,6 +43,15 @@ pub fn store_series(
         "UPDATE codes SET analytics_fetched_at = ?2, analytics_scans_total = ?3 WHERE id = ?1",
         params![code, ts(now), list_scans_total],
     )?;
+    if list_scans_total.is_none() {
+        // The list gave no total (ExaRoutes): the total is the window's, and says so.
+        let total = series.total_scans.unwrap_or_else(|| series.days.iter().map(|d| d.scans).sum());
+        let days = (to - from).num_days() + 1;
+        conn.execute(
+            "UPDATE codes SET scans_total = ?2, scans_window_days = ?3 WHERE id = ?1",
+            params![code, total, days],
+        )?;
+    }
     Ok(())
 }
 

@@ -64,7 +64,8 @@ impl CodeOrder {
 
 const COLUMNS: &str = "c.id, c.account_id, c.remote_id, c.name, c.kind, c.destination, c.content,
     c.status, c.scans_total, c.remote_updated_at, c.updated_at, c.local_revision, c.deleted,
-    EXISTS (SELECT 1 FROM outbox o WHERE o.code_id = c.id AND o.state <> 'done')";
+    EXISTS (SELECT 1 FROM outbox o WHERE o.code_id = c.id AND o.state <> 'done'),
+    c.scans_window_days";
 
 /// A search matching more codes than this lists the newest first instead of in the filter's
 /// order: sorting every match is what makes a search slow on a large cache (tens of ms at
@@ -277,5 +278,6 @@ fn from_row(r: &Row<'_>) -> Result<QrCode, StoreError> {
         local_revision: r.get(11)?,
         deleted: r.get(12)?,
         pending: r.get(13)?,
+        scans_window_days: r.get(14)?,
     })
 }

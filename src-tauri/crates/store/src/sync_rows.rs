@@ -135,7 +135,9 @@ pub fn overwrite_pulled(
 ) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(
         "UPDATE codes SET remote_id = ?2, name = ?3, kind = ?4, destination = ?5, content = ?6,
-             status = ?7, scans_total = ?8, remote_created_at = coalesce(?9, remote_created_at),
+             status = ?7, scans_total = coalesce(?8, scans_total),
+             scans_window_days = CASE WHEN ?8 IS NULL THEN scans_window_days END,
+             remote_created_at = coalesce(?9, remote_created_at),
              remote_updated_at = ?10, updated_at = ?11, raw_json = coalesce(?12, raw_json), deleted = 0, seen_in_run = coalesce(?13, seen_in_run)
          WHERE id = ?1",
     )?;
@@ -156,8 +158,9 @@ pub fn refresh_pending(
     run: i64,
 ) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(
-        "UPDATE codes SET scans_total = ?2, content = CASE WHEN ?3 = '' THEN content ELSE ?3 END,
-             seen_in_run = ?4 WHERE id = ?1",
+        "UPDATE codes SET scans_total = coalesce(?2, scans_total),
+             scans_window_days = CASE WHEN ?2 IS NULL THEN scans_window_days END,
+             content = CASE WHEN ?3 = '' THEN content ELSE ?3 END, seen_in_run = ?4 WHERE id = ?1",
     )?;
     stmt.execute(params![id, scans_total, content, run])?;
     Ok(())

@@ -52,7 +52,10 @@ impl AccountRun<'_, '_> {
             Err(e) if e.kind == ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e.into()),
         };
-        let (id, total, now) = (code.id, code.scans_total, Utc::now());
+        // The list's total, for change detection; `None` where the list gives none (the stored
+        // total is then the window's sum, set with the series).
+        let list_total = self.provider.capabilities().scan_totals_in_list;
+        let (id, total, now) = (code.id, code.scans_total.filter(|_| list_total), Utc::now());
         self.store().transaction(|tx| -> Result<(), AppError> {
             analytics::store_series(tx, id, from, to, &series, total, now)?;
             Ok(())

@@ -40,25 +40,27 @@ impl AccountRun<'_, '_> {
         loop {
             self.check_cancelled()?;
             let cursor = state.cursor.clone();
-            let page = match self.call(self.provider.list_page(cursor.as_deref(), page_size)).await
-            {
-                Ok(page) => page,
-                // A checkpointed cursor the service no longer accepts: start the pass over.
-                Err(e)
-                    if cursor.is_some()
-                        && !restarted
-                        && matches!(
-                            e.kind,
-                            ErrorKind::BadInput | ErrorKind::Validation | ErrorKind::NotFound
-                        ) =>
-                {
-                    restarted = true;
-                    state.cursor = None;
-                    state.page = Some(0);
-                    continue;
-                }
-                Err(e) => return Err(e.into()),
-            };
+            let mut page =
+                match self.call(self.provider.list_page(cursor.as_deref(), page_size)).await {
+                    Ok(page) => page,
+                    // A checkpointed cursor the service no longer accepts: start the pass over.
+                    Err(e)
+                        if cursor.is_some()
+                            && !restarted
+                            && matches!(
+                                e.kind,
+                                ErrorKind::BadInput | ErrorKind::Validation | ErrorKind::NotFound
+                            ) =>
+                    {
+                        restarted = true;
+                        state.cursor = None;
+                        state.page = Some(0);
+                        continue;
+                    }
+                    Err(e) => return Err(e.into()),
+                };
+            // A service that sends more than was asked for does not get to fill the cache.
+            page.items.truncate(page_size as usize);
             let pages_done = state.page.unwrap_or(0) + 1;
             let finished = match &page.next {
                 None => true,

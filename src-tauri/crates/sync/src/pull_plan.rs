@@ -53,7 +53,8 @@ fn differs(l: &LocalCode, r: &RemoteCode) -> bool {
         || l.destination != r.destination
         || l.content != r.content
         || l.status != r.status
-        || l.scans_total != r.scans_total
+        // A list without totals (ExaRoutes) says nothing about them: the analytics keep theirs.
+        || (r.scans_total.is_some() && l.scans_total != r.scans_total)
         || !same_instant(l.remote_updated_at, r.updated_at)
 }
 
@@ -62,20 +63,47 @@ pub fn same_instant(a: Option<DateTime<Utc>>, b: Option<DateTime<Utc>>) -> bool 
     a.map(|t| t.timestamp_millis()) == b.map(|t| t.timestamp_millis())
 }
 
-/// The cache row for a remote code.
+/// The most characters kept of a pulled name (longer ones end in "…").
+pub const MAX_PULLED_NAME_CHARS: usize = qrdesk_core::rules::code::MAX_NAME_CHARS;
+/// The most characters kept of a pulled address (destination, short link): four times what an
+/// edit may set, so no real address is cut, while a hostile service cannot fill the disk.
+pub const MAX_PULLED_URL_CHARS: usize = 4 * qrdesk_core::rules::code::MAX_DESTINATION_CHARS;
+/// The largest raw record kept (for diagnostics); a larger one is replaced by a note.
+pub const MAX_RAW_JSON_BYTES: usize = 64 * 1024;
+
+/// The cache row for a remote code, with every field the service sent capped.
 pub fn record_of(remote: &RemoteCode) -> CodeRecord {
+    let raw = serde_json::to_string(&remote.raw).ok().map(|raw| {
+        if raw.len() > MAX_RAW_JSON_BYTES {
+            format!(
+                r#"{{"note": "the service's record was {} bytes; QR Desk kept none of it"}}"#,
+                raw.len()
+            )
+        } else {
+            raw
+        }
+    });
     CodeRecord {
-        remote_id: Some(remote.remote_id.clone()),
-        name: remote.name.clone(),
-        kind: remote.kind.clone(),
-        destination: remote.destination.clone(),
-        content: remote.content.clone(),
+        remote_id: Some(cap(&remote.remote_id, 200, "")),
+        name: cap(&remote.name, MAX_PULLED_NAME_CHARS, "…"),
+        kind: cap(&remote.kind, 100, ""),
+        destination: cap(&remote.destination, MAX_PULLED_URL_CHARS, ""),
+        content: cap(&remote.content, MAX_PULLED_URL_CHARS, ""),
         status: remote.status,
         scans_total: remote.scans_total,
         remote_created_at: remote.created_at,
         remote_updated_at: remote.updated_at,
-        raw_json: serde_json::to_string(&remote.raw).ok(),
+        raw_json: raw,
     }
+}
+
+/// `text` cut to `max` characters, ending in `mark` when cut.
+fn cap(text: &str, max: usize, mark: &str) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(mark.chars().count())).collect();
+    kept + mark
 }
 
 /// Whether a code's analytics may have changed since they were last fetched: never fetched, a
@@ -214,5 +242,21 @@ mod tests {
         assert_eq!(window_start(today, 1), today);
         assert_eq!(window_start(today, 90), NaiveDate::from_ymd_opt(2026, 8, 23).unwrap());
         assert_eq!(window_start(today, 0), today);
+    }
+
+    #[test]
+    fn a_hostile_record_is_capped_before_it_is_stored() {
+        let mut r = remote("r1");
+        r.name = "n".repeat(10_000);
+        r.destination = format!("https://a.example/{}", "d".repeat(100_000));
+        r.raw = serde_json::json!({ "blob": "b".repeat(200_000) });
+        let rec = record_of(&r);
+        assert_eq!(rec.name.chars().count(), MAX_PULLED_NAME_CHARS);
+        assert!(rec.name.ends_with('…'));
+        assert_eq!(rec.destination.chars().count(), MAX_PULLED_URL_CHARS);
+        let raw = rec.raw_json.unwrap();
+        assert!(raw.len() < 200 && raw.contains("kept none"), "{raw}");
+        let ok = record_of(&remote("r2"));
+        assert_eq!(ok.name, remote("r2").name, "ordinary records are kept whole");
     }
 }

@@ -71,7 +71,9 @@ export function demoCodes(count: number, accounts: Account[], now: Date): CodeRo
       destination: `https://${site}/${pick(PATHS)}?src=qr${i % 97}`,
       content: `${SHORT_HOSTS[account.provider]}${slug}`,
       status: pick(STATUSES),
-      scans_total: account.provider === "exaroutes" ? null : Math.floor(rnd() ** 3 * 5000),
+      // ExaRoutes lists no totals: QR Desk sums the synced days (90 by default).
+      scans_total: Math.floor(rnd() ** 3 * 5000),
+      scans_window_days: account.provider === "exaroutes" ? 90 : null,
       remote_updated_at: updated,
       updated_at: updated,
       local_revision: 0,

@@ -334,6 +334,20 @@ impl AccountService<'_> {
     ) -> Result<Option<OldRemoteKey>, AppError> {
         let provider = self.provider_for_account(account)?;
         let verified = provider.verify().await?;
+        if verified.look_alike_keys > 1 {
+            return Err(AppError::with_message(
+                ErrorKind::BadInput,
+                format!(
+                    "{} lists {} live keys ending like this account's key ({}), so QR Desk cannot \
+                     tell which one to replace and revoke, and changes nothing. Revoke the keys \
+                     you no longer use in {}, then start the rotation again.",
+                    account.provider.display_name(),
+                    verified.look_alike_keys,
+                    account.masked_key,
+                    account.provider.key_dashboard_hint()
+                ),
+            ));
+        }
         let stored_lifetime =
             self.store.read(|c| qrdesk_store::accounts::key_lifetime_days(c, account.id))?;
         Ok(verified.key.map(|key| {

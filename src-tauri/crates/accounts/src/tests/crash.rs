@@ -177,7 +177,10 @@ async fn exante_automatic_rotation_survives_a_crash_during_any_action() {
         assert!(!w.works(&account, &old).await, "{ctx}: the old key is revoked");
         let provider = w.service().provider_for_account(&w.account(id)).expect("adapter");
         let live = provider.list_keys().await.expect("keys");
-        let live: Vec<_> = live.iter().filter(|k| k.name == name && !k.is_revoked()).collect();
+        // The new key carries the old name and this rotation's tag.
+        let tagged = format!("{name} [qrdesk-");
+        let live: Vec<_> =
+            live.iter().filter(|k| k.name.starts_with(&tagged) && !k.is_revoked()).collect();
         assert_eq!(live.len(), 1, "{ctx}: no stray key left: {live:?}");
         assert!(w.service().load_rotation(id).expect("load").is_none(), "{ctx}");
     }

@@ -136,8 +136,10 @@ async fn exante_rotates_fully_automatically_and_revokes_the_old_key() {
     let keys = provider.list_keys().await.expect("keys");
     let revoked = keys.iter().find(|k| k.uid == old_key.uid).expect("old key listed");
     assert!(revoked.is_revoked());
-    let live: Vec<_> = keys.iter().filter(|k| k.name == old_key.name && !k.is_revoked()).collect();
-    assert_eq!(live.len(), 1, "exactly one live key with the old name: {live:?}");
+    let tagged = format!("{} [qrdesk-", old_key.name);
+    let live: Vec<_> =
+        keys.iter().filter(|k| k.name.starts_with(&tagged) && !k.is_revoked()).collect();
+    assert_eq!(live.len(), 1, "exactly one live key with the old name and a tag: {live:?}");
     assert_eq!(live[0].scopes, old_key.scopes, "same scopes");
     let lifetime = crate::rotation::key_lifetime_days;
     assert_eq!(

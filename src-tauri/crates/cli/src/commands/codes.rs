@@ -212,7 +212,11 @@ fn line(c: &QrCode) -> String {
     if c.deleted {
         flags.push_str(" [deleted]");
     }
-    let scans = c.scans_total.map(|s| format!(", {s} scans")).unwrap_or_default();
+    let scans = match (c.scans_total, c.scans_window_days) {
+        (Some(s), Some(days)) => format!(", {s} scans in the last {days} days"),
+        (Some(s), None) => format!(", {s} scans"),
+        (None, _) => String::new(),
+    };
     format!(
         "#{} (account #{}) {} [{}{scans}] {}{flags}",
         c.id,

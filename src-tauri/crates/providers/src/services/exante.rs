@@ -115,6 +115,13 @@ fn last4(secret: &ApiSecret) -> String {
     chars[chars.len().saturating_sub(4)..].iter().collect()
 }
 
+/// How many live listed keys end in `last4` (Exante shows only that much of a key): more than
+/// one, and the account's key cannot be told apart from the others.
+pub fn look_alike_keys(keys: &[KeyInfo], last4: &str) -> usize {
+    let alike = |k: &&KeyInfo| k.snippet.as_deref().is_some_and(|s| s.ends_with(last4));
+    keys.iter().filter(|k| !k.is_revoked()).filter(alike).count()
+}
+
 /// The listed key that is the current one: same last four characters, not revoked.
 pub fn current_key<'a>(keys: &'a [KeyInfo], last4: &str) -> Option<&'a KeyInfo> {
     let matches = |k: &&KeyInfo| {
@@ -135,13 +142,16 @@ impl Provider for Exante {
 
     async fn verify(&self) -> ProviderResult<Verified> {
         let keys = self.list_keys().await?;
-        let key = current_key(&keys, &last4(self.core.secret())).cloned();
+        let suffix = last4(self.core.secret());
+        let key = current_key(&keys, &suffix).cloned();
+        let look_alike_keys = look_alike_keys(&keys, &suffix);
         Ok(Verified {
             environment: Default::default(),
             workspace: None,
             organizations: Vec::new(),
             key,
             codes_total: None,
+            look_alike_keys,
         })
     }
 
@@ -213,6 +223,14 @@ mod tests {
         assert_eq!(current_key(&keys, "9AbC").map(|k| k.uid.as_str()), Some("u2"));
         assert!(keys[0].is_revoked() && keys[0].created_at.is_some());
         assert_eq!(current_key(&keys, "zzzz"), None);
+        // Security review, finding 7: one live key ends in 9AbC (the other is revoked).
+        assert_eq!(look_alike_keys(&keys, "9AbC"), 1);
+        let twins = parse_keys(&json!({"data": {"items": [
+            {"uid": "u1", "name": "a", "key_snippet": "ex_live_...9AbC", "scopes": []},
+            {"uid": "u2", "name": "b", "key_snippet": "ex_live_...9AbC", "scopes": []}
+        ]}}))
+        .unwrap();
+        assert_eq!(look_alike_keys(&twins, "9AbC"), 2, "two live keys cannot be told apart");
         let c = parse_created(&json!({"status": "success", "message": "API key created", "data": {
             "uid": "u3", "name": "new", "key_snippet": "ex_live_...WXYZ", "expires_at": "2026-06-20T10:00:00Z",
             "key": "ex_live_abcdefghijklmWXYZ"}}))

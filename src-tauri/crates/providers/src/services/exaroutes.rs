@@ -216,6 +216,7 @@ impl Provider for ExaRoutes {
             organizations: Vec::new(),
             key: None,
             codes_total: page.total,
+            look_alike_keys: 0,
         })
     }
 

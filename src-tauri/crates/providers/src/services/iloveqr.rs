@@ -249,6 +249,7 @@ impl Provider for IloveQr {
             organizations,
             key: None,
             codes_total: None,
+            look_alike_keys: 0,
         })
     }
 

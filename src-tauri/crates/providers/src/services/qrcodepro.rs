@@ -147,6 +147,7 @@ impl Provider for QrCodePro {
             organizations: Vec::new(),
             key: None,
             codes_total: page.total,
+            look_alike_keys: 0,
         })
     }
 

@@ -4,6 +4,7 @@
 mod exante;
 mod exaroutes;
 mod faults;
+mod hostile;
 mod iloveqr;
 mod qr_v1;
 mod qrcodepro;

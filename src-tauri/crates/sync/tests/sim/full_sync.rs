@@ -143,3 +143,27 @@ async fn announced_limits_are_obeyed_without_a_single_429() {
     assert!(report.counts.rate_limit_waits > 0, "the sync paced itself");
     env.sim.shutdown().await;
 }
+
+/// Security review, wrong answer 3: ExaRoutes lists no scan totals, so a code's total is the sum
+/// of its synced days, labelled with that window; a re-sync keeps it.
+#[tokio::test]
+async fn exaroutes_codes_get_the_total_of_their_synced_days() {
+    let env = env(&["Main workspace (Bearer)"]).await;
+    let report = env.sync().await;
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let account = env.account("Main workspace (Bearer)");
+    let check = |env: &Env| {
+        for code in env.local_codes(account.id) {
+            let today = chrono::Utc::now().date_naive();
+            let from = today - chrono::Days::new(89);
+            let series =
+                env.store.read(|c| analytics::load_series(c, code.id, from, today)).unwrap();
+            let sum: i64 = series.days.iter().map(|d| d.scans).sum();
+            assert_eq!(code.scans_total, Some(sum), "{}", code.name);
+            assert_eq!(code.scans_window_days, Some(90), "{}", code.name);
+        }
+    };
+    check(&env);
+    env.sync().await;
+    check(&env);
+}

@@ -69,7 +69,7 @@ pub fn next_action(rotation: &Rotation) -> Action {
                     revoke_strays(rotation)
                 } else {
                     Action::CreateRemoteKey {
-                        name: old.name.clone(),
+                        name: created_key_name(&old.name, rotation.started_at),
                         scopes: old.scopes.clone(),
                         lifetime_days: old.lifetime_days,
                     }
@@ -102,10 +102,21 @@ pub fn next_action(rotation: &Rotation) -> Action {
     }
 }
 
+/// The name a key created by this rotation gets: the old key's name (without an earlier
+/// rotation's tag) and a tag unique to this rotation. The clean-up after an interrupted create
+/// revokes only keys carrying exactly this tag, never a key the person named the same way.
+pub fn created_key_name(old_name: &str, started_at: DateTime<Utc>) -> String {
+    let base = match old_name.rfind(" [qrdesk-") {
+        Some(at) if old_name.ends_with(']') => &old_name[..at],
+        _ => old_name,
+    };
+    format!("{} [qrdesk-{}]", base.trim_end(), started_at.timestamp_millis())
+}
+
 fn revoke_strays(rotation: &Rotation) -> Action {
     match &rotation.old_remote {
         Some(old) => Action::RevokeStrayRemoteKeys {
-            name: old.name.clone(),
+            name: created_key_name(&old.name, rotation.started_at),
             since: rotation.started_at,
             keep_uid: old.uid.clone(),
             also_keep: rotation.new_remote.as_ref().map(|new| new.uid.clone()),
