@@ -21,6 +21,29 @@ cargo fmt --all -- --check
 step "UI: type-check, lint, unit tests, build"
 (cd ui && npm run --silent typecheck && npm run --silent lint && npm run --silent test && npm run --silent build)
 
+step "UI: npm audit, production dependencies, high/critical (ui/package-lock.json as committed)"
+# Fails on a high or critical advisory in a production dependency. When no report can be had
+# (offline, registry unreachable, or its advisory endpoint answering an error) it says so and
+# goes on; anything else (a missing or broken lockfile, an npm it does not know) fails.
+if [ "$(cd ui && npm config get offline)" = "true" ]; then
+  # With offline=true npm does not ask the registry and reports "found 0 vulnerabilities".
+  echo "NOTE: npm audit SKIPPED: npm is configured offline (offline=true), so no advisories were checked."
+else
+  audit_rc=0
+  audit_out=$(cd ui && npm audit --omit=dev --audit-level=high --package-lock-only --fetch-timeout=60000 2>&1) || audit_rc=$?
+  if [ "$audit_rc" -eq 0 ]; then
+    echo "$audit_out"
+  elif grep -q "audit endpoint returned an error" <<<"$audit_out"; then
+    why=$(grep -Ei '^npm (warn|error|ERR!)' <<<"$audit_out" | grep -v "complete log of this run" | sed 's/^/    /')
+    echo "NOTE: npm audit SKIPPED: no advisory report from $(cd ui && npm config get registry) (offline, or the registry's audit endpoint is unavailable); production dependencies were NOT checked. npm said:"
+    echo "$why"
+  else
+    echo "$audit_out"
+    echo "npm audit failed (exit $audit_rc): a high/critical advisory in a production dependency, or an audit error; see above" >&2
+    exit 1
+  fi
+fi
+
 step "generated TypeScript bindings are current"
 scripts/gen-bindings.sh
 if [ -n "$(git status --porcelain -- ui/src/bindings)" ]; then
@@ -43,6 +66,10 @@ cargo test --workspace --locked
 
 step "fuzzing, smoke run: every target over its corpus and regressions, then 10 s each"
 scripts/fuzz smoke 10
+
+step "dependency policy of the fuzz workspace; security advisories (noted when unreachable)"
+cargo deny --manifest-path fuzz/Cargo.toml --all-features --locked --offline check licenses bans sources
+scripts/check-advisories.sh
 
 step "fault-storm soak, short run (scripts/soak runs 10 minutes)"
 scripts/soak 30 | tail -n 1

@@ -26,9 +26,10 @@
 //      `Fragment`, so `options.vnode` gives fragments an identical component instead
 //      (`props => props.children`, what `Fragment` is), which Preact renders like a nested
 //      fragment, in place, without cloning.
-// It is installed in every mode (dev server, tests, the app), so the whole test suite runs through
-// it; src/app/frozen-prototype.test.tsx renders the app with Object.prototype frozen.
-// Remove this file when Preact is upgraded to 11 (the test's first case will say so).
+// main.tsx installs it before the first render in every build (the app and `npm run dev`), frozen
+// or not, so one code path runs everywhere. frozen-prototype.test.ts freezes Object.prototype and
+// checks each of the three steps and the app's screens. Remove this file when Preact is upgraded
+// to 11: that test's two "without the workaround" cases will then fail and say so.
 
 import { Fragment, options, type ComponentChildren, type VNode } from "preact";
 
@@ -36,6 +37,8 @@ import { Fragment, options, type ComponentChildren, type VNode } from "preact";
 export function FrozenSafeFragment(props: { children?: ComponentChildren }): ComponentChildren {
   return props.children;
 }
+
+const isEnumerable = (o: object, key: string) => Object.prototype.propertyIsEnumerable.call(o, key);
 
 function hideMarker(vnode: VNode): void {
   Object.defineProperty(vnode, "constructor", { value: undefined, writable: true, enumerable: false, configurable: true });
@@ -55,7 +58,7 @@ export function installFrozenPrototypeSupport(): void {
   };
   const prevDiffed = options.diffed;
   options.diffed = (vnode) => {
-    hideMarker(vnode);
+    if (isEnumerable(vnode, "constructor")) hideMarker(vnode);
     prevDiffed?.(vnode);
   };
 }

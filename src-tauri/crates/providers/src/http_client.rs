@@ -193,6 +193,8 @@ impl HttpCore {
         })?;
         let mut auth = HeaderMap::new();
         for (name, value) in p.auth {
+            // The header value is the one copy kept; the string it was built from is wiped.
+            let value = zeroize::Zeroizing::new(value);
             let mut v = HeaderValue::from_str(&value).map_err(|_| {
                 AppError::new(
                     ErrorKind::InvalidCredentials,
