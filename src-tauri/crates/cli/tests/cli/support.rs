@@ -11,13 +11,7 @@ pub fn binary() -> PathBuf {
 
 /// `qrdesk --data-dir DATA_DIR` as an `assert_cmd` command.
 pub fn qrdesk(data_dir: &Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::new(binary());
-    cmd.env_remove("QRDESK_DATA_DIR")
-        .env_remove("RUST_BACKTRACE")
-        .env("QRDESK_KEYCHAIN_NAMESPACE", "test")
-        .arg("--data-dir")
-        .arg(data_dir);
-    cmd
+    assert_cmd::Command::from_std(std_qrdesk(data_dir))
 }
 
 /// The same as a plain `std::process::Command` (for spawning, killing and piping).
