@@ -11,7 +11,7 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { Session } from "./webdriver.mjs";
-import { control, demoManifest, ensureDemoCodes, missingCommands, skipMessage, startDemo } from "./support.mjs";
+import { control, demoManifest, ensureDemoCodes, missingCommands, skipMessage, startDemo, viewport, viewportIs } from "./support.mjs";
 import { describeViolations, nodeCount, runAxe, setScheme } from "./axe.mjs";
 import { KEY, chord, focused, press, tabTo, typeText } from "./keyboard.mjs";
 
@@ -37,22 +37,6 @@ after(async () => {
   await s?.close();
 });
 
-async function inner() {
-  return s.execute("return [window.innerWidth, window.innerHeight]");
-}
-
-async function innerIs(width, height, timeoutMs = 5000) {
-  try {
-    await s.waitUntil(async () => {
-      const [w, h] = await inner();
-      return Math.abs(w - width) <= 2 && Math.abs(h - height) <= 2;
-    }, `a ${width}×${height} viewport`, timeoutMs);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function zoom(value) {
   return s.invoke("plugin:webview|set_webview_zoom", { label: "main", value });
 }
@@ -60,19 +44,19 @@ async function zoom(value) {
 async function toWide() {
   if (narrow?.how?.startsWith("zoom")) await zoom(1);
   await s.setWindowSize(WIDE.width, WIDE.height);
-  assert.ok(await innerIs(WIDE.width, WIDE.height), `the window becomes ${WIDE.name} (it is ${(await inner()).join("×")})`);
+  assert.ok(await viewportIs(s, WIDE.width, WIDE.height), `the window becomes ${WIDE.name} (it is ${(await viewport(s)).join("×")})`);
 }
 
 /** 512×350 CSS px: 200 % zoom of a 1024×700 window, else a 512×350 window. */
 async function toNarrow() {
   await s.setWindowSize(1024, 700);
-  await innerIs(1024, 700);
+  await viewportIs(s, 1024, 700);
   const z = await zoom(2);
-  if (z.ok && (await innerIs(NARROW.width, NARROW.height))) return { how: "zoom 200 % of 1024×700" };
+  if (z.ok && (await viewportIs(s, NARROW.width, NARROW.height))) return { how: "zoom 200 % of 1024×700" };
   if (z.ok) await zoom(1);
   await s.setWindowSize(NARROW.width, NARROW.height);
-  if (await innerIs(NARROW.width, NARROW.height)) return { how: "window 512×350" };
-  const [w, h] = await inner();
+  if (await viewportIs(s, NARROW.width, NARROW.height)) return { how: "window 512×350" };
+  const [w, h] = await viewport(s);
   return {
     reason: `the viewport stays ${w}×${h}: webview zoom ${z.ok ? "did not apply" : `is refused (${z.error})`} and the window's minimum size is 1024×700 (tauri.conf.json)`,
   };
@@ -80,7 +64,7 @@ async function toNarrow() {
 
 /** Runs axe in both schemes on what is on screen now; fails on any serious/critical violation. */
 async function audit(t, name) {
-  const size = (await inner()).join("×");
+  const size = (await viewport(s)).join("×");
   const found = [];
   for (const scheme of SCHEMES) {
     await setScheme(s, scheme);
@@ -337,6 +321,6 @@ test("keyboard alone at 200 %: edit a code's name", async (t) => {
 test("keyboard alone at 1024×700: edit a code's name", async (t) => {
   if (narrow?.how?.startsWith("zoom")) await zoom(1);
   await s.setWindowSize(1024, 700);
-  assert.ok(await innerIs(1024, 700), "the window becomes 1024×700");
+  assert.ok(await viewportIs(s, 1024, 700), "the window becomes 1024×700");
   await keyboardEdit(t, "1024×700");
 });

@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Session } from "./webdriver.mjs";
-import { control, demoManifest, missingCommands, skipMessage, startDemo } from "./support.mjs";
+import { control, demoManifest, missingCommands, skipMessage, startDemo, viewport, viewportIs } from "./support.mjs";
 import { KEY, chord, focusPlace, focusTop, focusWindow, focused, press, tabTo, typeLines, typeText, waitFocus } from "./keyboard.mjs";
 
 const WIDTH = 512;
@@ -40,31 +40,15 @@ after(async () => {
   await s?.close();
 });
 
-async function inner() {
-  return s.execute("return [window.innerWidth, window.innerHeight]");
-}
-
-async function innerIs(width, height, timeoutMs = 5000) {
-  try {
-    await s.waitUntil(async () => {
-      const [w, h] = await inner();
-      return Math.abs(w - width) <= 2 && Math.abs(h - height) <= 2;
-    }, `a ${width}×${height} viewport`, timeoutMs);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function toNarrow() {
   await s.setWindowSize(WIDTH, HEIGHT);
-  if (await innerIs(WIDTH, HEIGHT)) return { how: "window 512×350" };
+  if (await viewportIs(s, WIDTH, HEIGHT)) return { how: "window 512×350" };
   await s.setWindowSize(1024, 700);
-  await innerIs(1024, 700);
+  await viewportIs(s, 1024, 700);
   const z = await s.invoke("plugin:webview|set_webview_zoom", { label: "main", value: 2 });
-  if (z.ok && (await innerIs(WIDTH, HEIGHT))) return { how: "zoom 200 % of 1024×700" };
+  if (z.ok && (await viewportIs(s, WIDTH, HEIGHT))) return { how: "zoom 200 % of 1024×700" };
   if (z.ok) await s.invoke("plugin:webview|set_webview_zoom", { label: "main", value: 1 });
-  const [w, h] = await inner();
+  const [w, h] = await viewport(s);
   return { reason: `the viewport stays ${w}×${h}: neither a 512×350 window nor webview zoom 200 % (${z.ok ? "did not apply" : z.error}) gives 512×350 CSS px` };
 }
 
@@ -127,7 +111,7 @@ test("window 512×350 (200 %), demo running", async (t) => {
   if (narrow.reason) return t.skip(narrow.reason);
   t.diagnostic(`200 % by ${narrow.how}`);
   // Keys reach the page either way, but only a focused window shows focus rings (:focus-visible).
-  const [, h] = await inner();
+  const [, h] = await viewport(s);
   t.diagnostic(await focusWindow(s, h) ? "the window has focus" : "the window does not have the X focus");
 });
 

@@ -114,3 +114,21 @@ export async function ensureDemoCodes(s) {
   await s.go("#/library");
   return [];
 }
+
+/** The page's CSS viewport, `[width, height]`. */
+export async function viewport(s) {
+  return s.execute("return [window.innerWidth, window.innerHeight]");
+}
+
+/** Whether the viewport becomes `width`×`height` (±2 px) within `timeoutMs`. */
+export async function viewportIs(s, width, height, timeoutMs = 5000) {
+  try {
+    await s.waitUntil(async () => {
+      const [w, h] = await viewport(s);
+      return Math.abs(w - width) <= 2 && Math.abs(h - height) <= 2;
+    }, `a ${width}×${height} viewport`, timeoutMs);
+    return true;
+  } catch {
+    return false;
+  }
+}
