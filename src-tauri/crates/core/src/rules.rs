@@ -171,6 +171,15 @@ impl Rules {
     }
 }
 
+/// Writes a generated TypeScript module into the bindings folder (`TS_RS_EXPORT_DIR`, where
+/// ts-rs writes the types): the rules here, the event names in `qrdesk-app`.
+#[cfg(feature = "ts")]
+pub fn write_ts_binding(file: &str, text: &str) {
+    let dir = std::env::var("TS_RS_EXPORT_DIR").unwrap_or_else(|_| "./bindings".into());
+    std::fs::create_dir_all(&dir).expect("bindings folder");
+    std::fs::write(std::path::Path::new(&dir).join(file), text).expect("binding written");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,12 +198,6 @@ mod tests {
     #[cfg(feature = "ts")]
     #[test]
     fn export_bindings_rules_values() {
-        let dir = std::env::var("TS_RS_EXPORT_DIR").unwrap_or_else(|_| "./bindings".into());
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            std::path::Path::new(&dir).join("current-rules.ts"),
-            Rules::typescript_module(),
-        )
-        .unwrap();
+        write_ts_binding("current-rules.ts", &Rules::typescript_module());
     }
 }

@@ -33,12 +33,6 @@ mod tests {
     /// Written next to the generated types (run by `scripts/gen-bindings.sh`).
     #[test]
     fn export_bindings_event_names() {
-        let dir = std::env::var("TS_RS_EXPORT_DIR").unwrap_or_else(|_| "./bindings".into());
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            std::path::Path::new(&dir).join("event-names.ts"),
-            super::typescript_module(),
-        )
-        .unwrap();
+        qrdesk_core::rules::write_ts_binding("event-names.ts", &super::typescript_module());
     }
 }
