@@ -42,6 +42,10 @@ const COMMANDS: &[&str] = &[
     "export_code",
     "open_path",
     "show_in_folder",
+    "list_styles",
+    "preview_style",
+    "save_style",
+    "remove_style",
 ];
 
 fn main() {

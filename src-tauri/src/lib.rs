@@ -11,7 +11,7 @@ mod navigation;
 mod save_path;
 mod state;
 
-use commands::{accounts, app, library, print, sync};
+use commands::{accounts, app, library, print, styles, sync};
 use tauri::Manager;
 
 /// Registers the IPC commands on a builder (shared by `run` and tests).
@@ -58,6 +58,10 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             print::export_code,
             print::open_path,
             print::show_in_folder,
+            styles::list_styles,
+            styles::preview_style,
+            styles::save_style,
+            styles::remove_style,
         ])
 }
 

@@ -199,6 +199,12 @@ const STATES = [
     await waitFocus((f) => f.id === "conflict-title", "focus on the comparison's title");
     return async () => s.click("#conflict-later");
   }],
+  ["styles", ["list_styles", "preview_style"], false, async () => {
+    await s.go("#/styles");
+    await s.waitFor("#style-new");
+    // The live proof has answered (a new style is proved too, before it has a name).
+    await s.waitFor("[data-testid=style-badge] .badge", 20000);
+  }],
   ["print", ["list_layouts", "print_preview"], true, async () => {
     await s.go("#/print?source=search");
     await s.waitFor("#print-preview-image", 20000);

@@ -156,6 +156,13 @@ screen("print from a CSV", ["list_layouts", "csv_preview", "print_preview"], asy
   await shot("print-csv", w, h);
 });
 
+screen("styles", ["list_styles", "preview_style"], async (w, h) => {
+  await s.go("#/styles");
+  await s.waitFor("#style-new");
+  await s.waitFor("[data-testid=style-badge] .badge", 20000);
+  await shot("styles", w, h);
+});
+
 screen("sync and outbox", ["sync_status", "list_outbox"], async (w, h) => {
   await s.go("#/sync");
   await s.waitFor("#sync-table, #sync-list");

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod app;
 pub mod library;
 pub mod print;
+pub mod styles;
 pub mod sync;
 
 use qrdesk_core::AppError;

@@ -16,6 +16,7 @@ import { Library } from "../screens/Library";
 import { CodeDetail } from "../screens/CodeDetail";
 import { Accounts } from "../screens/Accounts";
 import { Print } from "../screens/Print";
+import { Styles } from "../screens/Styles";
 import { Sync } from "../screens/Sync";
 
 export function App({ backend }: { backend: Backend }) {
@@ -101,6 +102,7 @@ export function App({ backend }: { backend: Backend }) {
           {current.screen === "code" && <CodeDetail id={current.id} />}
           {current.screen === "accounts" && <Accounts startAdding={current.add} />}
           {current.screen === "print" && <Print initialSource={current.source} />}
+          {current.screen === "styles" && <Styles />}
           {current.screen === "sync" && <Sync />}
         </main>
       </div>

@@ -6,6 +6,7 @@ import { routeHash, type Route } from "./route";
 const NAV: { id: string; screen: Route["screen"]; label: string; route: Route }[] = [
   { id: "nav-library", screen: "library", label: "Library", route: { screen: "library" } },
   { id: "nav-print", screen: "print", label: "Print", route: { screen: "print", source: null } },
+  { id: "nav-styles", screen: "styles", label: "Styles", route: { screen: "styles" } },
   { id: "nav-accounts", screen: "accounts", label: "Accounts & keys", route: { screen: "accounts", add: false } },
   { id: "nav-sync", screen: "sync", label: "Sync & outbox", route: { screen: "sync" } },
 ];
@@ -13,6 +14,7 @@ const NAV: { id: string; screen: Route["screen"]; label: string; route: Route }[
 const ICONS: Record<string, string> = {
   library: "M3 3h6v6H3zM11 3h6v6h-6zM3 11h6v6H3zM11 11h6v6h-6z",
   print: "M5 8V3h10v5M5 14H3V8h14v6h-2M5 11h10v6H5z",
+  styles: "M10 3a7 7 0 1 0 0 14c1.2 0 1.6-.8 1.2-1.7-.5-1 .1-2.3 1.3-2.3H15a2 2 0 0 0 2-2.2A7 7 0 0 0 10 3zM6.5 10h.01M7.5 6.5h.01M11.5 6h.01",
   accounts: "M7 11a4 4 0 1 1 3.5-2H17v3h-2v2h-3v-2h-1.5A4 4 0 0 1 7 11zM6 7h.01",
   sync: "M16 8a6 6 0 0 0-11-2M4 4v3h3M4 12a6 6 0 0 0 11 2M16 16v-3h-3",
 };

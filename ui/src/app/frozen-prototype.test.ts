@@ -110,7 +110,7 @@ describe("with Object.prototype frozen", () => {
     render(null, root);
   });
 
-  it("the app opens, and the library, a code, accounts, sync and print work", async () => {
+  it("the app opens, and the library, a code, accounts, sync, print and styles work", async () => {
     const { App } = await import("./App");
     const { FakeBackend } = await import("../platform/fake");
     const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
@@ -177,6 +177,17 @@ describe("with Object.prototype frozen", () => {
     await act(() => $("#csv-use-text")!.click());
     await until("the CSV summary", () => $("#csv-summary") !== null);
     expect($("#csv-summary")!.textContent).toMatch(/2/);
+
+    // Styles: the demo style's live proof follows an edit.
+    await act(() => $("#nav-styles")!.click());
+    const badge = () => $("[data-testid=style-badge]")?.textContent ?? "";
+    await until("the style's proof", () => badge() === "Scans");
+    const dark = $("#style-dark") as HTMLInputElement;
+    await act(() => {
+      dark.value = "cmyk:0,0,0,15";
+      dark.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await until("the pale ink's proof", () => badge() === "Does not scan");
 
     render(null, root);
     root.remove();

@@ -1,4 +1,4 @@
-// Hash routes (`#/library`, `#/code/42`, `#/print?source=csv`): the window has one page, and the
+// Hash routes (`#/library`, `#/code/42`, `#/print?source=csv`, `#/styles`): the window has one page, and the
 // end-to-end suite and screenshots can open any screen directly.
 
 export type Route =
@@ -6,6 +6,7 @@ export type Route =
   | { screen: "library" }
   | { screen: "code"; id: number }
   | { screen: "print"; source: "selection" | "search" | "csv" | null }
+  | { screen: "styles" }
   | { screen: "accounts"; add: boolean }
   | { screen: "sync" };
 
@@ -27,6 +28,8 @@ export function parseRoute(hash: string): Route | null {
       const s = params.get("source");
       return { screen: "print", source: s === "selection" || s === "search" || s === "csv" ? s : null };
     }
+    case "styles":
+      return { screen: "styles" };
     case "accounts":
       return { screen: "accounts", add: parts[1] === "add" };
     case "sync":

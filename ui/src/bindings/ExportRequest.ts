@@ -3,4 +3,8 @@
 /**
  * `export_code` payload: one code as SVG, PNG or PDF.
  */
-export type ExportRequest = { code: number, format: string, };
+export type ExportRequest = { code: number, format: string, 
+/**
+ * A saved brand style by name; `None` = plain.
+ */
+style: string | null, };

@@ -17,4 +17,8 @@ foreground: string, background: string, caption: CaptionSource, bleed_mm: number
 /**
  * 1-based label position on the first sheet.
  */
-start_at: number, offset_x_mm: number, offset_y_mm: number, };
+start_at: number, offset_x_mm: number, offset_y_mm: number, 
+/**
+ * A saved brand style by name; `None` prints plain codes in `foreground`.
+ */
+style: string | null, };

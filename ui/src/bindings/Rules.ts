@@ -3,8 +3,9 @@ import type { ErrorSentence } from "./ErrorSentence";
 import type { KeyPrefixRule } from "./KeyPrefixRule";
 import type { PrintRules } from "./PrintRules";
 import type { ServiceRule } from "./ServiceRule";
+import type { StyleRules } from "./StyleRules";
 
 /**
  * Everything the window checks or shows that Rust defines.
  */
-export type Rules = { print: PrintRules, max_code_name_chars: number, max_destination_chars: number, max_account_label_chars: number, key_prefixes: Array<KeyPrefixRule>, client_id_prefix: string, services: Array<ServiceRule>, errors: Array<ErrorSentence>, };
+export type Rules = { print: PrintRules, style: StyleRules, max_code_name_chars: number, max_destination_chars: number, max_account_label_chars: number, key_prefixes: Array<KeyPrefixRule>, client_id_prefix: string, services: Array<ServiceRule>, errors: Array<ErrorSentence>, };

@@ -12,6 +12,13 @@ export const RULES: Rules = {
     "max_csv_bytes": 100000000,
     "max_column_chars": 200
   },
+  "style": {
+    "max_logo_fraction": 0.3,
+    "default_logo_fraction": 0.22,
+    "max_logo_bytes": 2000000,
+    "max_name_chars": 100,
+    "max_frame_chars": 60
+  },
   "max_code_name_chars": 500,
   "max_destination_chars": 2048,
   "max_account_label_chars": 200,

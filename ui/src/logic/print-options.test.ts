@@ -28,6 +28,15 @@ describe("print options", () => {
     expect(contrastRatio("#000000", "#ffffff")).toBeCloseTo(21, 0);
   });
 
+  it("leaves the colours to a brand style when one is chosen", () => {
+    const o = defaultPrintOptions("avery-l7160");
+    expect(o.style).toBeNull();
+    const pale = { ...o, foreground: "#777777", background: "#888888" };
+    expect(validatePrintOptions({ ...pale, style: "Autumn brand" }, l7160)).toEqual({});
+    expect(validatePrintOptions({ ...o, foreground: "black", style: "Autumn brand" }, l7160)).toEqual({});
+    expect(validatePrintOptions(pale, l7160).foreground).toMatch(/contrast/);
+  });
+
   it("checks start-at, bleed and offsets", () => {
     const o = defaultPrintOptions("avery-l7160");
     expect(validatePrintOptions({ ...o, start_at: 21 }, l7160)).toEqual({});

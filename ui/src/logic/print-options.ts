@@ -20,6 +20,7 @@ export function defaultPrintOptions(layout: string): PrintSettings {
     start_at: 1,
     offset_x_mm: 0,
     offset_y_mm: 0,
+    style: null,
   };
 }
 
@@ -57,9 +58,11 @@ export function validatePrintOptions(o: PrintSettings, layout: SheetLayout | und
     p.size_mm = `At most ${maxSymbolMm(layout, o.caption !== "none")} mm fits on this label${o.caption !== "none" ? " with a caption" : ""}.`;
   }
   if (!["L", "M", "Q", "H"].includes(o.ec)) p.ec = "Choose an error correction level.";
-  if (!HEX.test(o.foreground)) p.foreground = "Use a colour like #000000.";
-  if (!HEX.test(o.background)) p.background = "Use a colour like #ffffff.";
-  if (!p.foreground && !p.background) {
+  // A brand style sets the colours (Rust checks its contrast): the plain colours are not used.
+  const plain = o.style === null;
+  if (plain && !HEX.test(o.foreground)) p.foreground = "Use a colour like #000000.";
+  if (plain && !HEX.test(o.background)) p.background = "Use a colour like #ffffff.";
+  if (plain && !p.foreground && !p.background) {
     if (contrastRatio(o.foreground, o.background) < LIMITS.min_contrast) {
       p.foreground = "The code and background colours are too close: scanners need strong contrast.";
     } else if (luminance(o.foreground) > luminance(o.background)) {

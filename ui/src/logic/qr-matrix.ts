@@ -38,6 +38,12 @@ export function qrPath(content: string, ecc: "L" | "M" | "Q" | "H" = "M"): QrPat
   return result;
 }
 
+/** The module matrix itself, without a quiet zone (`data[y][x]` is dark), for styled drawings. */
+export function qrModules(content: string, ecc: "L" | "M" | "Q" | "H" = "M"): { size: number; data: boolean[][] } {
+  const { size, data } = encode(content, { ecc, border: 0 });
+  return { size, data };
+}
+
 /** A standalone SVG document (used by the FakeBackend's print preview). */
 export function qrSvgGroup(content: string, x: number, y: number, sizeMm: number, fg: string, ecc: "L" | "M" | "Q" | "H"): string {
   const p = qrPath(content, ecc);

@@ -34,6 +34,9 @@ import type {
   RotationKeyRequest,
   RotationState,
   SheetLayout,
+  StyleDraft,
+  StylePreviewRequest,
+  StyleProof,
   SyncOverview,
   SyncProgress,
   SyncRequest,
@@ -99,6 +102,14 @@ export interface Backend {
   onPrintProgress(handler: (progress: PrintProgress) => void): Promise<Unsubscribe>;
   openPath(request: PathRequest): Promise<void>;
   showInFolder(request: PathRequest): Promise<void>;
+
+  // Brand styles (the Styles page; print and export name one)
+  listStyles(): Promise<StyleDraft[]>;
+  /** Draws the style with the print engine's renderer and decodes it back at `size_mm`. */
+  previewStyle(request: StylePreviewRequest): Promise<StyleProof>;
+  /** Adds the style, or replaces the saved one of the same name; answers it as saved. */
+  saveStyle(style: StyleDraft): Promise<StyleDraft>;
+  removeStyle(name: string): Promise<void>;
 }
 
 /** A failure as the shared error vocabulary describes it. `message` is already a sentence. */

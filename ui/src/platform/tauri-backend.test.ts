@@ -40,6 +40,30 @@ describe("TauriBackend", () => {
     ]);
   });
 
+  it("invokes the style commands with `request`, `style` and `name`", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, payload) => {
+      calls.push([cmd, payload]);
+      if (cmd === "list_styles") return [];
+      return null;
+    });
+    const b = createTauriBackend();
+    const style = {
+      name: "Brand", dark: "k", light: "paper", modules: "dots" as const, finder: "rounded" as const, finder_center: "circle" as const,
+      finder_color: null, logo: null, logo_size: 0.22, frame: null, frame_position: "bottom" as const, frame_color: "k",
+    };
+    expect(await b.listStyles()).toEqual([]);
+    await b.previewStyle({ style, payload: null, size_mm: 30 });
+    await b.saveStyle(style);
+    await b.removeStyle("Brand");
+    expect(calls).toEqual([
+      ["list_styles", {}],
+      ["preview_style", { request: { style, payload: null, size_mm: 30 } }],
+      ["save_style", { style }],
+      ["remove_style", { name: "Brand" }],
+    ]);
+  });
+
   it("turns a rejected AppError into a BackendError, and hides anything else", async () => {
     mockIPC((cmd) => {
       if (cmd === "verify_account") throw { kind: "key_revoked", message: "This API key was revoked on the service." };

@@ -1,6 +1,6 @@
 // The only module that imports `@tauri-apps/api`. Every method is one `invoke` of a command in
 // COMMANDS; each command takes at most one argument whose name is a single word (`query`,
-// `request`, `id`, `account`, `entry`, `filter`), so Tauri's camelCase argument mapping is a no-op.
+// `request`, `id`, `account`, `entry`, `filter`, `style`, `name`), so Tauri's camelCase argument mapping is a no-op.
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
@@ -46,6 +46,10 @@ export const COMMANDS = {
   printCancel: "print_cancel",
   openPath: "open_path",
   showInFolder: "show_in_folder",
+  listStyles: "list_styles",
+  previewStyle: "preview_style",
+  saveStyle: "save_style",
+  removeStyle: "remove_style",
 } as const satisfies Partial<Record<keyof Backend, string>>;
 
 type Method = keyof typeof COMMANDS;
@@ -104,5 +108,9 @@ export function createTauriBackend(): Backend {
     onPrintProgress: (handler) => subscribe(EVENTS.printProgress, handler),
     openPath: (request) => call("openPath", { request }),
     showInFolder: (request) => call("showInFolder", { request }),
+    listStyles: () => call("listStyles"),
+    previewStyle: (request) => call("previewStyle", { request }),
+    saveStyle: (style) => call("saveStyle", { style }),
+    removeStyle: (name) => call("removeStyle", { name }),
   };
 }

@@ -49,6 +49,13 @@ export type { ExportRequest } from "../bindings/ExportRequest";
 export type { ExportResult } from "../bindings/ExportResult";
 export type { CsvPreviewRequest } from "../bindings/CsvPreviewRequest";
 export type { PathRequest } from "../bindings/PathRequest";
+export type { FinderShape } from "../bindings/FinderShape";
+export type { FramePosition } from "../bindings/FramePosition";
+export type { LogoData } from "../bindings/LogoData";
+export type { ModuleShape } from "../bindings/ModuleShape";
+export type { StyleDraft } from "../bindings/StyleDraft";
+export type { StylePreviewRequest } from "../bindings/StylePreviewRequest";
+export type { StyleProof } from "../bindings/StyleProof";
 
 /** The formats a download is offered in (`ExportRequest.format`). */
 export type ExportFormat = "svg" | "png" | "pdf";

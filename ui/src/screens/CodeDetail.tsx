@@ -10,11 +10,14 @@ import { BreakdownChart, DailyScansChart } from "../components/Charts";
 import { ErrorNotice, SuccessNotice } from "../components/ErrorNotice";
 import { describedBy, Field } from "../components/Field";
 import { QrPreview } from "../components/QrPreview";
+import { StyleSelect } from "../components/StyleSelect";
+import { useStyles } from "../components/useStyles";
 import { buildChanges, DESTINATION_MAX, type EditProblems } from "../logic/destination";
 import { displayName, formatCount, formatDateTime, formatRelative, isoDay, lastDays, shortUrl } from "../logic/format";
 import { PROVIDER_NAMES } from "../logic/key-detect";
 import { toAppError } from "../platform/backend";
 import type { ExportFormat } from "../platform/types";
+import { CodeStylePreview } from "./CodeStylePreview";
 
 const RANGES = [
   { days: 7, label: "Last 7 days" },
@@ -46,6 +49,9 @@ export function CodeDetail({ id }: { id: number }) {
   const [series, setSeries] = useState<ScanSeries | null>(null);
   const [analyticsError, setAnalyticsError] = useState<AppError | null>(null);
   const [exported, setExported] = useState<string | null>(null);
+  const styles = useStyles(backend);
+  /** The brand style the preview and the downloads use; `null` = plain. */
+  const [styleName, setStyleName] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -84,6 +90,7 @@ export function CodeDetail({ id }: { id: number }) {
   if (!code) return <section class="screen"><p role="status">Loading the code…</p></section>;
 
   const account = accountsById.get(code.account);
+  const style = styles.find((s) => s.name === styleName) ?? null;
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -110,7 +117,7 @@ export function CodeDetail({ id }: { id: number }) {
   const download = async (format: ExportFormat) => {
     setExported(null);
     try {
-      const res = await backend.exportCode({ code: id, format });
+      const res = await backend.exportCode({ code: id, format, style: style?.name ?? null });
       if (res) setExported(res.path);
     } catch (err) {
       setError(toAppError(err));
@@ -136,8 +143,14 @@ export function CodeDetail({ id }: { id: number }) {
 
       <div class="detail-grid">
         <div class="card qr-card">
-          <QrPreview content={code.content} size={176} label={`QR code for ${shortUrl(code.content)}`} />
+          {style ? (
+            <CodeStylePreview style={style} content={code.content} label={`QR code for ${shortUrl(code.content)}`} />
+          ) : (
+            <QrPreview content={code.content} size={176} label={`QR code for ${shortUrl(code.content)}`} />
+          )}
           <p class="mono small center">{shortUrl(code.content)}</p>
+          <StyleSelect id="code-style" value={style ? style.name : null} styles={styles} onChange={(n) => { setStyleName(n); setExported(null); }}
+            hint={styles.length === 0 ? "Make brand styles on the Styles page." : "Downloads use this style."} />
           <div class="btn-group" role="group" aria-label="Download this code">
             <button type="button" class="btn btn-small" onClick={() => download("svg")}>SVG</button>
             <button type="button" class="btn btn-small" onClick={() => download("png")}>PNG</button>

@@ -3,6 +3,8 @@ import type { AppError } from "../bindings/AppError";
 import { useApp } from "../app/context";
 import { describedBy, Field } from "../components/Field";
 import { SheetDrawing } from "../components/SheetDrawing";
+import { StyleSelect } from "../components/StyleSelect";
+import { useStyles } from "../components/useStyles";
 import { CsvSource } from "./CsvSource";
 import { PrintPreviewPanel } from "./PrintPreviewPanel";
 import { formatCount } from "../logic/format";
@@ -30,6 +32,7 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [result, setResult] = useState<PrintResult | null>(null);
   const previewSeq = useRef(0);
+  const styles = useStyles(backend);
 
   useEffect(() => { if (initialSource) setSource(initialSource); }, [initialSource]);
   // Captions: codes offer their name, a CSV its mapped column; keep the choice valid for the source.
@@ -205,13 +208,19 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
                   {source === "csv" && <option value="column">Caption column</option>}
                 </select>
               </Field>
-              <Field id="opt-foreground" label="Code colour" error={problems.foreground}>
-                <input id="opt-foreground" type="color" value={/^#[0-9a-f]{6}$/i.test(options.foreground) ? options.foreground : "#000000"}
-                  aria-describedby={describedBy("opt-foreground", problems.foreground)} onInput={(e) => set("foreground", e.currentTarget.value)} />
-              </Field>
-              <Field id="opt-background" label="Background" error={problems.background}>
-                <input id="opt-background" type="color" value={/^#[0-9a-f]{6}$/i.test(options.background) ? options.background : "#ffffff"} onInput={(e) => set("background", e.currentTarget.value)} />
-              </Field>
+              <StyleSelect id="opt-style" value={options.style} styles={styles} onChange={(name) => set("style", name)}
+                hint={options.style !== null ? "The style sets the colours." : styles.length === 0 ? "Make brand styles on the Styles page." : undefined} />
+              {options.style === null && (
+                <>
+                  <Field id="opt-foreground" label="Code colour" error={problems.foreground}>
+                    <input id="opt-foreground" type="color" value={/^#[0-9a-f]{6}$/i.test(options.foreground) ? options.foreground : "#000000"}
+                      aria-describedby={describedBy("opt-foreground", problems.foreground)} onInput={(e) => set("foreground", e.currentTarget.value)} />
+                  </Field>
+                  <Field id="opt-background" label="Background" error={problems.background}>
+                    <input id="opt-background" type="color" value={/^#[0-9a-f]{6}$/i.test(options.background) ? options.background : "#ffffff"} onInput={(e) => set("background", e.currentTarget.value)} />
+                  </Field>
+                </>
+              )}
               {numberField("bleed_mm", "Bleed (mm)", 0.5)}
               {numberField("offset_x_mm", "Shift right (mm)", 0.1, "Printer drift.")}
               {numberField("offset_y_mm", "Shift down (mm)", 0.1)}

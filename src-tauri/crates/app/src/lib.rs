@@ -4,7 +4,8 @@
 //! tuning, the one connector to the services, the running jobs) and call the functions here,
 //! one module per use case: [`accounts`] (keys and rotation), [`library`] (the cached codes and
 //! their analytics), [`edits`] (changing codes), [`outbox`], [`sync`] (runs, status, the
-//! background schedule), [`print`] (the Print screen, downloads and `qrdesk print`), [`info`]
+//! background schedule), [`print`] (the Print screen, downloads and `qrdesk print`), [`styles`]
+//! (brand styles: the library, style files, the live proof), [`info`]
 //! and, with the `demo` feature, [`demo`] (the built-in simulator behind "Try the demo").
 //! [`ipc`] holds every type and event name that crosses to the window.
 //!
@@ -27,6 +28,7 @@ pub mod jobs;
 pub mod library;
 pub mod outbox;
 pub mod print;
+pub mod styles;
 pub mod sync;
 
 pub use context::AppContext;

@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{account, codes, outbox, print, sync};
+use crate::commands::{account, codes, outbox, print, style, sync};
 use crate::global_args::GlobalArgs;
 
 /// QR Desk: print QR codes and look after the API keys behind them.
@@ -36,4 +36,7 @@ pub enum Command {
     Outbox(outbox::OutboxCommand),
     /// Make print-ready PDFs of QR codes from a CSV or from cached codes.
     Print(Box<print::PrintArgs>),
+    /// Keep brand styles (colours, shapes, a logo, a frame) for printing.
+    #[command(subcommand)]
+    Style(style::StyleCommand),
 }

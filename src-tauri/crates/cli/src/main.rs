@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli_args::{Cli, Command};
-use commands::{account, codes, info, outbox, print, sync};
+use commands::{account, codes, info, outbox, print, style, sync};
 use output::CommandResult;
 
 fn main() -> ExitCode {
@@ -53,5 +53,6 @@ fn dispatch(cli: Cli) -> CommandResult {
         Command::Codes(cmd) => codes::run(&global, cmd),
         Command::Outbox(cmd) => outbox::run(&global, cmd),
         Command::Print(args) => print::run(&global, *args),
+        Command::Style(cmd) => style::run(&global, cmd),
     }
 }

@@ -41,6 +41,22 @@ pub mod print {
 }
 
 /// Limits of a code's editable fields.
+/// Limits of a brand style (`qrdesk style`, the Styles page).
+pub mod style {
+    /// Largest centre logo, as a fraction of the symbol's side (quiet zone excluded). Level H
+    /// restores up to 30 % of the codewords; a logo over this hides more than the code can lose.
+    pub const MAX_LOGO_FRACTION: f64 = 0.30;
+    /// The logo side when a style names a logo but no size.
+    pub const DEFAULT_LOGO_FRACTION: f64 = 0.22;
+    /// Largest logo file accepted (bytes).
+    pub const MAX_LOGO_BYTES: usize = 2_000_000;
+    /// Raster logos under this resolution at their printed size get a warning.
+    pub const MIN_LOGO_DPI: f64 = 300.0;
+    pub const MAX_NAME_CHARS: usize = 100;
+    /// Longest call-to-action frame text.
+    pub const MAX_FRAME_CHARS: usize = 60;
+}
+
 pub mod code {
     /// Longest code name (characters).
     pub const MAX_NAME_CHARS: usize = 500;
@@ -67,6 +83,18 @@ pub struct PrintRules {
     pub max_csv_bytes: u64,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub max_column_chars: u64,
+}
+
+/// The style limits as the window receives them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct StyleRules {
+    pub max_logo_fraction: f64,
+    pub default_logo_fraction: f64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub max_logo_bytes: u64,
+    pub max_name_chars: u32,
+    pub max_frame_chars: u32,
 }
 
 /// A key prefix and what it says about the key.
@@ -107,6 +135,7 @@ pub struct ErrorSentence {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Rules {
     pub print: PrintRules,
+    pub style: StyleRules,
     pub max_code_name_chars: u32,
     pub max_destination_chars: u32,
     pub max_account_label_chars: u32,
@@ -128,6 +157,13 @@ impl Rules {
                 min_contrast: print::MIN_CONTRAST,
                 max_csv_bytes: print::MAX_CSV_BYTES as u64,
                 max_column_chars: print::MAX_COLUMN_CHARS as u64,
+            },
+            style: StyleRules {
+                max_logo_fraction: style::MAX_LOGO_FRACTION,
+                default_logo_fraction: style::DEFAULT_LOGO_FRACTION,
+                max_logo_bytes: style::MAX_LOGO_BYTES as u64,
+                max_name_chars: style::MAX_NAME_CHARS as u32,
+                max_frame_chars: style::MAX_FRAME_CHARS as u32,
             },
             max_code_name_chars: code::MAX_NAME_CHARS as u32,
             max_destination_chars: code::MAX_DESTINATION_CHARS as u32,

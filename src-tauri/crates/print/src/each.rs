@@ -15,9 +15,10 @@ use crate::error::{PrintError, RowProblem};
 use crate::layout::{Imposition, Layout, LayoutKind, ResolveOptions};
 use crate::options::{PrintJob, PrintReport, Progress, SizeSpec};
 use crate::pdf::document::DocumentWriter;
-use crate::pdf::page::{PageDraw, PlacedCode};
+use crate::pdf::page::{PageDraw, PlacedCode, PlacedStyled};
 use crate::raster;
 use crate::source::RowReader;
+use crate::style::render;
 
 /// File format of `--each`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,7 +103,7 @@ pub fn run_each(
         .tempdir_in(&parent)
         .map_err(|e| PrintError::io("write in", &parent, e))?;
     let width = total.to_string().len().max(5);
-    let mut reader = RowReader::open(&job.source, None, 1)?;
+    let mut reader = RowReader::open(&job.source, None, None, 1)?;
     let mut skipped: Vec<RowProblem> = Vec::new();
     let (mut rows_read, mut written, mut bytes) = (0u64, 0u64, 0u64);
     loop {
@@ -167,6 +168,30 @@ pub fn run_each(
 fn render_one(plan: &Plan, enc: &Encoded, format: EachFormat) -> Result<Vec<u8>, PrintError> {
     let o = &plan.job.options;
     let q = o.quiet_zone;
+    if let (Some(style), Some(s)) = (&o.style, &enc.styled) {
+        match format {
+            EachFormat::Svg => {
+                let doc = render::svg(style, &s.matrix, q, enc.outer, &enc.row.frame);
+                return Ok(
+                    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{doc}\n").into_bytes()
+                );
+            }
+            EachFormat::Png => {
+                let canvas =
+                    render::raster(style, &s.matrix, q, enc.outer, &enc.row.frame, PNG_DPI)
+                        .ok_or_else(|| {
+                            PrintError::option(
+                                "the PNG would be too large; choose a smaller --size",
+                            )
+                        })?;
+                return canvas
+                    .pixmap
+                    .encode_png()
+                    .map_err(|e| PrintError::option(format!("the PNG could not be encoded: {e}")));
+            }
+            EachFormat::Pdf => {}
+        }
+    }
     match format {
         EachFormat::Svg => Ok(svg(enc, q, &o.ink.hex()).into_bytes()),
         EachFormat::Png => {
@@ -184,19 +209,45 @@ fn render_one(plan: &Plan, enc: &Encoded, format: EachFormat) -> Result<Vec<u8>,
                 ResolveOptions { code_size: Some(enc.outer), ..ResolveOptions::default() },
             )?;
             let qm = f64::from(q) * enc.module;
-            let draw = PageDraw {
+            let mut draw = PageDraw {
                 imposition: &imp,
                 ink: &o.ink,
+                spots: &plan.spots,
+                style: o.style.as_ref(),
+                quiet: q,
+                styled: Vec::new(),
                 calibration: Default::default(),
-                codes: vec![PlacedCode { symbol: &enc.symbol, x: qm, y: qm, module: enc.module }],
+                codes: Vec::new(),
                 captions: Vec::new(),
                 used_labels: Vec::new(),
                 crop_marks: false,
                 cut_lines: false,
             };
-            let mut doc = DocumentWriter::new(Vec::new(), &o.ink)?;
+            let mut glyphs = Vec::new();
+            match (&o.style, &enc.styled) {
+                (Some(style), Some(s)) => {
+                    let placed = render::place(style, enc.symbol.modules, q, 0.0, 0.0, enc.outer);
+                    if let Some(t) = &s.frame_text {
+                        glyphs.extend(t.glyphs.iter().copied());
+                    }
+                    draw.styled.push(PlacedStyled {
+                        code: &s.code,
+                        placed,
+                        frame_text: s.frame_text.as_ref(),
+                    });
+                }
+                _ => draw.codes.push(PlacedCode {
+                    symbol: &enc.symbol,
+                    x: qm,
+                    y: qm,
+                    module: enc.module,
+                }),
+            }
+            glyphs.sort_unstable();
+            glyphs.dedup();
+            let mut doc = DocumentWriter::new(Vec::new(), o)?;
             let content = DocumentWriter::<Vec<u8>>::compress(&draw.content());
-            doc.add_page(&imp, &content, &[])?;
+            doc.add_page(&imp, &content, &glyphs)?;
             doc.finish(&enc.row.payload)
         }
     }

@@ -44,7 +44,8 @@ pub struct FittedText {
     pub truncated: bool,
 }
 
-fn advance(face: &Face, gid: u16) -> f64 {
+/// Advance of glyph `gid` in em.
+pub fn advance(face: &Face, gid: u16) -> f64 {
     f64::from(face.glyph_hor_advance(ttf_parser::GlyphId(gid)).unwrap_or(0))
         / f64::from(face.units_per_em())
 }
@@ -56,6 +57,11 @@ pub fn width_1000(face: &Face, gid: u16) -> f32 {
 
 /// Lays `text` out in one line no wider than `max_w` mm and no taller than `max_h` mm.
 pub fn fit(face: &Face, text: &str, max_w: f64, max_h: f64) -> FittedText {
+    fit_up_to(face, text, max_w, max_h, MAX_CAPTION_PT)
+}
+
+/// Like [`fit`], with a largest size of `max_pt` instead of the caption's.
+pub fn fit_up_to(face: &Face, text: &str, max_w: f64, max_h: f64, max_pt: f32) -> FittedText {
     let mut glyphs = Vec::with_capacity(text.len());
     let mut missing = Vec::new();
     for c in text.chars().filter(|c| !c.is_control()) {
@@ -71,7 +77,7 @@ pub fn fit(face: &Face, text: &str, max_w: f64, max_h: f64) -> FittedText {
     let em_width = |gs: &[(u16, char)]| gs.iter().map(|(g, _)| advance(face, *g)).sum::<f64>();
     let pt_to_mm = MM_PER_PT;
     let height_cap = (max_h / (1.2 * pt_to_mm)) as f32;
-    let mut size = MAX_CAPTION_PT.min(height_cap);
+    let mut size = max_pt.min(height_cap);
     let width = em_width(&glyphs);
     if width > 0.0 {
         size = size.min((max_w / (width * pt_to_mm)) as f32);

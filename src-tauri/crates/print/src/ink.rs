@@ -86,6 +86,11 @@ impl Ink {
 
     /// WCAG contrast ratio of the ink against white paper (1 = none, 21 = black).
     pub fn contrast_on_white(&self) -> f32 {
+        1.05 / (self.luminance() + 0.05)
+    }
+
+    /// WCAG relative luminance of the ink on white paper (0 = black, 1 = paper white).
+    pub fn luminance(&self) -> f32 {
         let lin = |c: f32| {
             if c <= 0.039_28 {
                 c / 12.92
@@ -94,8 +99,18 @@ impl Ink {
             }
         };
         let [r, g, b] = self.to_rgb();
-        let l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-        1.05 / (l + 0.05)
+        0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    }
+
+    /// The grey (0–255) a camera sees for this ink: its luma.
+    pub fn grey(&self) -> u8 {
+        let [r, g, b] = self.to_rgb();
+        ((0.299 * r + 0.587 * g + 0.114 * b).clamp(0.0, 1.0) * 255.0).round() as u8
+    }
+
+    /// `true` for inks written as RGB (allowed, but not press-ready).
+    pub fn is_rgb(&self) -> bool {
+        matches!(self, Ink::Rgb(_))
     }
 
     /// `#rrggbb` for SVG.

@@ -26,6 +26,7 @@ mod pdf;
 mod preview;
 mod raster;
 mod source;
+pub mod style;
 mod symbol;
 
 use std::path::Path;
@@ -68,7 +69,7 @@ pub fn count_rows(source: &Source) -> Result<u64, PrintError> {
         Source::Items(items) => Ok(items.len() as u64),
         Source::Csv(_) => {
             let mut n = 0;
-            for row in source::RowReader::open(source, None, 1)? {
+            for row in source::RowReader::open(source, None, None, 1)? {
                 row?;
                 n += 1;
             }
@@ -96,7 +97,7 @@ pub fn run(
     let total = count_rows(&job.source)?;
     let mut file = SafeFile::create(out_path)?;
     let mut manifest = job.options.manifest.as_deref().map(Manifest::create).transpose()?;
-    let mut doc = DocumentWriter::new(file.writer(), &job.options.ink)?;
+    let mut doc = DocumentWriter::new(file.writer(), &job.options)?;
     let outcome = run_pipeline(&plan, &mut doc, total, None, progress, cancel, &mut |p| {
         manifest.as_mut().map_or(Ok(()), |m| m.add(p))
     })?;
@@ -126,7 +127,7 @@ pub fn run(
 /// preview. Rows before that page are encoded (to know which are valid) but not drawn.
 pub fn render_preview_page(job: &PrintJob, page_index: u64) -> Result<Vec<u8>, PrintError> {
     let plan = Plan::new(job)?;
-    let mut doc = DocumentWriter::new(Vec::new(), &job.options.ink)?;
+    let mut doc = DocumentWriter::new(Vec::new(), &job.options)?;
     let never = AtomicBool::new(false);
     let outcome =
         run_pipeline(&plan, &mut doc, 0, Some(page_index), &|_| {}, &never, &mut |_| Ok(()))?;

@@ -10,6 +10,7 @@ use crate::ink::Ink;
 use crate::layout::Layout;
 use crate::pdf::page::Calibration;
 use crate::source::Source;
+use crate::style::Style;
 use crate::symbol::EcLevel;
 
 /// How big the code is.
@@ -32,7 +33,12 @@ pub struct PrintOptions {
     pub page: Option<(f64, f64)>,
     pub size: SizeSpec,
     pub ec: EcLevel,
+    /// `ec` was chosen by the user (`--ec`), not left at the default: a style with a logo then
+    /// refuses a level under H instead of raising it.
+    pub ec_chosen: bool,
     pub ink: Ink,
+    /// Brand style (shapes, inks, logo, frame); `None` draws plain squares in `ink`.
+    pub style: Option<Style>,
     /// Caption template (`{name}`, `{row}`, `{serial:06}`, any column); `None` = no caption.
     pub caption: Option<String>,
     /// First value of `{serial}`.
@@ -64,7 +70,9 @@ impl Default for PrintOptions {
             page: None,
             size: SizeSpec::Auto,
             ec: EcLevel::M,
+            ec_chosen: false,
             ink: Ink::default(),
+            style: None,
             caption: None,
             serial_start: 1,
             bleed: 0.0,

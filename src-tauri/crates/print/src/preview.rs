@@ -12,7 +12,9 @@ use crate::engine::{run_pipeline, Placement, Plan};
 use crate::error::{PrintError, RowProblem};
 use crate::options::PrintJob;
 use crate::pdf::document::DocumentWriter;
-use crate::symbol::encode;
+use crate::style::render::{self, StyledCode};
+use crate::style::svg_canvas::SvgCanvas;
+use crate::symbol::{encode, encode_matrix};
 
 /// One previewed page and what the engine found on the way to it.
 #[derive(Debug, Clone, Serialize)]
@@ -35,7 +37,7 @@ pub fn render_preview_svg(job: &PrintJob, page_index: u64) -> Result<PreviewPage
     lenient.options.verify = false;
     lenient.options.manifest = None;
     let plan = Plan::new(&lenient)?;
-    let mut doc = DocumentWriter::new(std::io::sink(), &lenient.options.ink)?;
+    let mut doc = DocumentWriter::new(std::io::sink(), &lenient.options)?;
     let never = AtomicBool::new(false);
     let mut placed: Vec<Placement> = Vec::new();
     let outcome = run_pipeline(&plan, &mut doc, 0, Some(page_index), &|_| {}, &never, &mut |p| {
@@ -70,9 +72,22 @@ pub fn render_preview_svg(job: &PrintJob, page_index: u64) -> Result<PreviewPage
             t.x, t.y, t.w, t.h
         );
     }
+    let mut styled = SvgCanvas::default();
     for p in &placed {
+        if let Some(style) = &lenient.options.style {
+            // Same payload, EC level, style and box as the PDF: the same drawing.
+            let Ok((_, matrix)) = encode_matrix(&p.payload, plan.ec) else { continue };
+            let q = lenient.options.quiet_zone;
+            let code = StyledCode::new(style, &matrix);
+            let placed = render::place(style, matrix.n, q, p.x, p.y, p.size);
+            let text = render::frame_text(&placed, &p.frame);
+            render::draw(&mut styled, style, &code, &placed, q, text.as_ref());
+            svg.push_str(&std::mem::take(&mut styled.body));
+            caption(&mut svg, p);
+            continue;
+        }
         // Same payload and EC as the PDF: the same symbol.
-        let Ok(symbol) = encode(&p.payload, lenient.options.ec) else { continue };
+        let Ok(symbol) = encode(&p.payload, plan.ec) else { continue };
         let unit = p.size / (f64::from(symbol.modules) + 2.0 * quiet);
         let _ = write!(
             svg,
@@ -84,16 +99,7 @@ pub fn render_preview_svg(job: &PrintJob, page_index: u64) -> Result<PreviewPage
             let _ = write!(svg, "M{} {}h{}v{}h-{}z", r.x, r.y, r.w, r.h, r.w);
         }
         svg.push_str("\"/></g>");
-        if let (Some(a), false) = (p.caption_area, p.caption.is_empty()) {
-            let (text, size) = fit_caption(&p.caption, a.w, a.h);
-            let _ = write!(
-                svg,
-                r##"<text x="{:.2}" y="{:.2}" font-family="sans-serif" font-size="{size:.2}" fill="#1f2430" text-anchor="middle" dominant-baseline="middle">{}</text>"##,
-                a.x + a.w / 2.0,
-                a.y + a.h / 2.0,
-                xml_escape(&text)
-            );
-        }
+        caption(&mut svg, p);
     }
     svg.push_str("</svg>");
     Ok(PreviewPage {
@@ -102,6 +108,20 @@ pub fn render_preview_svg(job: &PrintJob, page_index: u64) -> Result<PreviewPage
         rows_read: outcome.rows,
         problems: outcome.skipped,
     })
+}
+
+/// The caption of `p`, if any, as SVG text.
+fn caption(svg: &mut String, p: &Placement) {
+    if let (Some(a), false) = (p.caption_area, p.caption.is_empty()) {
+        let (text, size) = fit_caption(&p.caption, a.w, a.h);
+        let _ = write!(
+            svg,
+            r##"<text x="{:.2}" y="{:.2}" font-family="sans-serif" font-size="{size:.2}" fill="#1f2430" text-anchor="middle" dominant-baseline="middle">{}</text>"##,
+            a.x + a.w / 2.0,
+            a.y + a.h / 2.0,
+            xml_escape(&text)
+        );
+    }
 }
 
 /// Average advance of a sans-serif glyph, as a share of the font size.

@@ -95,8 +95,61 @@ pub fn encode(payload: &str, ec: EcLevel) -> Result<Symbol, EncodeError> {
     Ok(Symbol { modules: n as u16, rects: merge_runs(n, dark) })
 }
 
+/// Every module of a symbol with what it is, for styled drawing (see `style::geometry`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleMatrix {
+    pub n: u16,
+    /// Per module, row by row: [`DARK`] | [`FINDER`] | [`PATTERN`] bits.
+    pub cells: Vec<u8>,
+}
+
+/// The module is dark.
+pub const DARK: u8 = 1;
+/// The module belongs to a finder eye or its separator.
+pub const FINDER: u8 = 2;
+/// The module belongs to a timing or alignment pattern (never reshaped or cleared).
+pub const PATTERN: u8 = 4;
+
+impl ModuleMatrix {
+    pub fn at(&self, x: u16, y: u16) -> u8 {
+        self.cells[usize::from(y) * usize::from(self.n) + usize::from(x)]
+    }
+}
+
+/// Encodes like [`encode`] and also returns the module matrix with each module's role.
+pub fn encode_matrix(payload: &str, ec: EcLevel) -> Result<(Symbol, ModuleMatrix), EncodeError> {
+    if payload.is_empty() {
+        return Err(EncodeError::Empty);
+    }
+    let max = ec.max_bytes();
+    let code = fast_qr::QRBuilder::new(payload.as_bytes())
+        .ecl(ec.to_fast_qr())
+        .build()
+        .map_err(|_| EncodeError::TooLong { bytes: payload.len(), max })?;
+    let n = code.size;
+    let dark = |x: usize, y: usize| code.data[y * n + x].value();
+    let symbol = Symbol { modules: n as u16, rects: merge_runs(n, dark) };
+    let in_eye = |x: usize, y: usize| (x < 7 || x >= n - 7) && y < 7 || x < 7 && y >= n - 7;
+    let cells = (0..n * n)
+        .map(|i| {
+            let m = code.data[i];
+            let (x, y) = (i % n, i / n);
+            let role = if in_eye(x, y) {
+                FINDER
+            } else {
+                match m.module_type() {
+                    fast_qr::ModuleType::Alignment | fast_qr::ModuleType::Timing => PATTERN,
+                    _ => 0,
+                }
+            };
+            role | u8::from(m.value())
+        })
+        .collect();
+    Ok((symbol, ModuleMatrix { n: n as u16, cells }))
+}
+
 /// Horizontal runs of dark modules per row, each merged with identical runs directly below.
-fn merge_runs(n: usize, dark: impl Fn(usize, usize) -> bool) -> Vec<ModuleRect> {
+pub fn merge_runs(n: usize, dark: impl Fn(usize, usize) -> bool) -> Vec<ModuleRect> {
     let mut done = Vec::new();
     // Rectangles still growing downwards, keyed by their (x, w), in row order.
     let mut open: Vec<ModuleRect> = Vec::new();

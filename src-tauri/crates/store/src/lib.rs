@@ -2,7 +2,8 @@
 //!
 //! Owns the schema and every SQL statement: accounts (metadata only — secrets live in the OS
 //! keychain), cached codes with full-text search, daily scans and breakdowns, sync checkpoints,
-//! the outbox of local edits, rotations in progress and the audit log of key events.
+//! the outbox of local edits, rotations in progress, the audit log of key events and brand styles
+//! (with their own copy of the logo).
 //!
 //! Guarantees: WAL journal, foreign keys on, migrations embedded in the binary and applied in a
 //! transaction at open, and a database written by a newer QR Desk is refused rather than
@@ -20,6 +21,7 @@ pub mod rotations;
 mod schema;
 pub mod search;
 pub mod search_index;
+pub mod styles;
 pub mod sync_rows;
 pub mod sync_state;
 mod timestamps;

@@ -214,3 +214,29 @@ fn bulk_passes_raise_the_page_cache_and_the_last_one_gives_it_back() {
     drop(second);
     assert_eq!(cache(), -qrdesk_store::IDLE_CACHE_MB * 1000);
 }
+
+#[test]
+fn styles_keep_their_logo_and_replace_by_name_in_any_case() {
+    use qrdesk_store::styles::{self, StyleRow};
+    let store = Store::open_in_memory().unwrap();
+    let row = StyleRow {
+        name: "Autumn brand".into(),
+        spec: "dark = \"cmyk:100,72,0,18\"\n".into(),
+        logo: Some(("logo.svg".into(), b"<svg/>".to_vec())),
+        updated_at: now(),
+    };
+    store.read(|c| styles::save(c, &row, now())).unwrap();
+    let plain =
+        StyleRow { name: "Plain".into(), spec: String::new(), logo: None, updated_at: now() };
+    store.read(|c| styles::save(c, &plain, now())).unwrap();
+    assert_eq!(store.read(|c| styles::get(c, "autumn BRAND")).unwrap(), Some(row.clone()));
+    // Saving under the same name in another case replaces it (and takes the new spelling).
+    let renamed = StyleRow { name: "AUTUMN brand".into(), logo: None, ..row };
+    store.read(|c| styles::save(c, &renamed, now())).unwrap();
+    let all = store.read(styles::list).unwrap();
+    assert_eq!(all.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["AUTUMN brand", "Plain"]);
+    assert_eq!(all[0].logo, None);
+    assert!(store.read(|c| styles::remove(c, "plain")).unwrap());
+    assert!(!store.read(|c| styles::remove(c, "plain")).unwrap());
+    assert_eq!(store.read(styles::list).unwrap().len(), 1);
+}

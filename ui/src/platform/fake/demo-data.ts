@@ -1,11 +1,13 @@
 // Deterministic demo data for the FakeBackend: accounts like the simulator seeds, up to 200,000
-// codes, outbox entries in every state, and the label-sheet templates of the print anchors.
+// codes, outbox entries in every state, a brand style, and the label-sheet templates of the print
+// anchors.
 
 import type { Account } from "../../bindings/Account";
 import type { CodeStatus } from "../../bindings/CodeStatus";
 import type { OutboxEntry } from "../../bindings/OutboxEntry";
 import type { ProviderKind } from "../../bindings/ProviderKind";
-import type { CodeRow, SheetLayout } from "../types";
+import { RULES } from "../../bindings/current-rules";
+import type { CodeRow, SheetLayout, StyleDraft } from "../types";
 
 /** mulberry32: small, fast, deterministic. */
 export function prng(seed: number): () => number {
@@ -134,3 +136,21 @@ export const LAYOUTS: SheetLayout[] = [
   { id: "avery-5160", name: "Avery 5160 (Letter, 30 labels)", paper: "Letter", page_width_mm: mm(8.5), page_height_mm: mm(11), columns: 3, rows: 10, label_width_mm: mm(2.625), label_height_mm: mm(1), margin_top_mm: mm(0.5), margin_left_mm: mm(0.1875), pitch_x_mm: mm(2.75), pitch_y_mm: mm(1) },
   { id: "avery-5163", name: "Avery 5163 (Letter, 10 labels)", paper: "Letter", page_width_mm: mm(8.5), page_height_mm: mm(11), columns: 2, rows: 5, label_width_mm: mm(4), label_height_mm: mm(2), margin_top_mm: mm(0.5), margin_left_mm: mm(0.15625), pitch_x_mm: mm(4.1875), pitch_y_mm: mm(2) },
 ];
+
+/** One brand style: a blue CMYK ink, rounded modules and eyes, a "Scan me" frame. */
+export function demoStyles(): StyleDraft[] {
+  return [{
+    name: "Autumn brand",
+    dark: "cmyk:100,72,0,18",
+    light: "paper",
+    modules: "rounded",
+    finder: "rounded",
+    finder_center: "circle",
+    finder_color: null,
+    logo: null,
+    logo_size: RULES.style.default_logo_fraction,
+    frame: "Scan me",
+    frame_position: "bottom",
+    frame_color: "cmyk:100,72,0,18",
+  }];
+}

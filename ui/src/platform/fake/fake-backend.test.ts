@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { emptyQuery } from "../../logic/code-filter";
 import { defaultPrintOptions } from "../../logic/print-options";
+import { newStyle } from "../../logic/style-form";
+import { RULES } from "../../bindings/current-rules";
 import { BackendError, toAppError } from "../backend";
 import { FakeBackend } from "./index";
 import type { SyncProgress } from "../types";
@@ -119,6 +121,65 @@ describe("FakeBackend", () => {
     await expect(run).rejects.toMatchObject({ kind: "cancelled" });
 
     await expect(b.printPreview({ ...request, options: { ...request.options, size_mm: 5 } })).rejects.toBeInstanceOf(BackendError);
+  });
+
+  it("keeps brand styles: the demo's, saved (replaced by name) and removed, with the name checked", async () => {
+    const b = quick();
+    const [demo] = await b.listStyles();
+    expect(demo).toMatchObject({ name: "Autumn brand", dark: "cmyk:100,72,0,18", modules: "rounded", finder_center: "circle", frame: "Scan me" });
+    expect(await new FakeBackend({ codeCount: 10, tickMs: 0 }).listStyles()).toEqual([]);
+
+    const style = { ...newStyle(), name: "Menu cards", modules: "dots" as const };
+    expect(await b.saveStyle(style)).toEqual(style);
+    await b.saveStyle({ ...style, dark: "spot:PANTONE 286 C" });
+    const names = (await b.listStyles()).map((s) => s.name);
+    expect(names).toEqual(["Autumn brand", "Menu cards"]);
+    expect((await b.listStyles())[1]?.dark).toBe("spot:PANTONE 286 C");
+
+    await expect(b.saveStyle({ ...style, name: "  " })).rejects.toMatchObject({ kind: "bad_input" });
+    await expect(b.saveStyle({ ...style, name: "x".repeat(RULES.style.max_name_chars + 1) })).rejects.toMatchObject({ kind: "bad_input" });
+    await expect(b.saveStyle({ ...style, dark: "blue-ish" })).rejects.toMatchObject({ kind: "bad_input", message: expect.stringContaining("blue-ish") });
+
+    await b.removeStyle("Menu cards");
+    expect((await b.listStyles()).map((s) => s.name)).toEqual(["Autumn brand"]);
+    await expect(b.removeStyle("Menu cards")).rejects.toBeInstanceOf(BackendError);
+  });
+
+  it("proves a style: drawn, with its contrast, refused when too pale or the logo too big", async () => {
+    const b = quick();
+    const style = { ...newStyle(), name: "Proof", dark: "cmyk:100,72,0,18", modules: "dots" as const, frame: "Scan me" };
+    const ok = await b.previewStyle({ style, payload: null, size_mm: 30 });
+    expect(ok).toMatchObject({ scans: true, problem: null, ec: "M" });
+    expect(ok.contrast).toBeGreaterThan(RULES.print.min_contrast);
+    expect(ok.svg).toMatch(/^<svg[^>]*viewBox="0 0 30 /);
+    expect(ok.svg).toContain("<circle");
+    expect(ok.svg).toContain("Scan me");
+
+    const pale = await b.previewStyle({ style: { ...style, dark: "cmyk:0,0,0,15" }, payload: null, size_mm: 30 });
+    expect(pale.scans).toBe(false);
+    expect(pale.contrast).toBeLessThan(RULES.print.min_contrast);
+    expect(pale.problem).toMatch(/too close/);
+
+    const logo = { file_name: "logo.png", data_base64: "iVBORw0KGgo=" };
+    const withLogo = await b.previewStyle({ style: { ...style, logo }, payload: "https://exr.to/abc", size_mm: 30 });
+    expect(withLogo).toMatchObject({ scans: true, ec: "H" });
+    expect(withLogo.warnings.length).toBeGreaterThan(0);
+    const big = await b.previewStyle({ style: { ...style, logo, logo_size: RULES.style.max_logo_fraction + 0.05 }, payload: null, size_mm: 30 });
+    expect(big.scans).toBe(false);
+    expect(big.problem).toMatch(/logo/);
+
+    const unusable = await b.previewStyle({ style: { ...style, dark: "navy" }, payload: null, size_mm: 30 });
+    expect(unusable).toMatchObject({ svg: "", scans: false, problem: expect.stringContaining("“navy”") });
+  });
+
+  it("prints and exports with a saved style only", async () => {
+    const b = quick();
+    const options = { ...defaultPrintOptions("avery-l7160"), style: "Autumn brand" };
+    const request = { source: { kind: "csv" as const, text: "url\nhttps://a.example\n", mapping: { content: "url", caption: null } }, options };
+    expect((await b.printPreview(request)).labels).toBe(1);
+    await expect(b.printPreview({ ...request, options: { ...options, style: "Nope" } })).rejects.toMatchObject({ kind: "bad_input" });
+    expect((await b.exportCode({ code: 1, format: "svg", style: "Autumn brand" }))?.path).toMatch(/\.svg$/);
+    await expect(b.exportCode({ code: 1, format: "svg", style: "Nope" })).rejects.toMatchObject({ kind: "bad_input" });
   });
 
   it("previews a CSV's first rows with a suggested mapping", async () => {

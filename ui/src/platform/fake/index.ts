@@ -7,7 +7,7 @@
 // of it reaches ui/dist.
 //
 // This class only wires the Backend methods to the areas, each in its own file over one shared
-// store (state.ts): accounts, rotation, library, outbox, sync, print.
+// store (state.ts): accounts, rotation, library, outbox, sync, print, styles.
 
 import type { Account } from "../../bindings/Account";
 import type { AuditEvent } from "../../bindings/AuditEvent";
@@ -22,6 +22,7 @@ import { FakeOutbox } from "./outbox";
 import { FakePrint } from "./print";
 import { FakeRotation } from "./rotation";
 import { type FakeOptions, FakeState } from "./state";
+import { FakeStyles } from "./styles";
 import { FakeSync } from "./sync";
 
 export type { FakeOptions };
@@ -34,6 +35,7 @@ export class FakeBackend implements Backend {
   private readonly outbox: FakeOutbox;
   private readonly sync: FakeSync;
   private readonly print: FakePrint;
+  private readonly styles: FakeStyles;
 
   constructor(options: FakeOptions = {}) {
     this.s = new FakeState(options);
@@ -43,6 +45,7 @@ export class FakeBackend implements Backend {
     this.outbox = new FakeOutbox(this.s);
     this.sync = new FakeSync(this.s, this.outbox);
     this.print = new FakePrint(this.s);
+    this.styles = new FakeStyles(this.s);
   }
 
   /** While `true`, every network operation fails with kind `network` (tests flip it). */
@@ -100,6 +103,11 @@ export class FakeBackend implements Backend {
   printRun(request: T.PrintRequest): Promise<T.PrintResult> { return this.print.run(request); }
   printCancel(): Promise<void> { return this.print.cancel(); }
   onPrintProgress(handler: (progress: T.PrintProgress) => void): Promise<Unsubscribe> { return this.print.onProgress(handler); }
+
+  listStyles(): Promise<T.StyleDraft[]> { return this.styles.list(); }
+  previewStyle(request: T.StylePreviewRequest): Promise<T.StyleProof> { return this.styles.preview(request); }
+  saveStyle(style: T.StyleDraft): Promise<T.StyleDraft> { return this.styles.save(style); }
+  removeStyle(name: string): Promise<void> { return this.styles.remove(name); }
 
   /** No file manager in a browser: opening or revealing a "written" file does nothing. */
   async openPath(): Promise<void> {}

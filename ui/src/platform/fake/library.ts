@@ -13,6 +13,7 @@ import type { AnalyticsQuery, CodePage, CodeQuery, CodeRow, EditCodeRequest, Exp
 import { prng } from "./demo-data";
 import { fail } from "./errors";
 import type { FakeState } from "./state";
+import { requireStyle } from "./styles";
 
 export class FakeLibrary {
   /** The last query's matching rows (paging through them reuses it). */
@@ -135,6 +136,7 @@ export class FakeLibrary {
   /** No save dialog in a browser: "saves" to a made-up Downloads path. */
   async export(request: ExportRequest): Promise<ExportResult> {
     const r = this.s.row(request.code);
+    requireStyle(this.s, request.style);
     const safe = r.name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
     return { path: `/home/you/Downloads/${safe}.${request.format}` };
   }

@@ -11,6 +11,7 @@ import { LAYOUTS } from "./demo-data";
 import { fail } from "./errors";
 import { type LabelItem, sheetImage } from "./sheet-svg";
 import type { FakeState, Listener } from "./state";
+import { requireStyle } from "./styles";
 
 export class FakePrint {
   private cancelled = false;
@@ -67,6 +68,8 @@ export class FakePrint {
     const layout = LAYOUTS.find((l) => l.id === request.options.layout);
     const problems = validatePrintOptions(request.options, layout);
     if (!layout || hasProblems(problems)) fail("bad_input", Object.values(problems)[0] ?? "Check the print options");
+    // The fake draws styled codes plain; it only checks that the style exists.
+    requireStyle(this.s, request.options.style);
     const { items, problems: rowProblems } = this.rows(request);
     const perSheet = layout.columns * layout.rows;
     const skip = request.options.start_at - 1;

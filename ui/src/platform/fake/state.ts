@@ -7,8 +7,8 @@ import type { AppError } from "../../bindings/AppError";
 import type { AuditEvent } from "../../bindings/AuditEvent";
 import type { OutboxEntry } from "../../bindings/OutboxEntry";
 import { PROVIDER_NAMES } from "../../logic/key-detect";
-import type { CodeRow, RotationState } from "../types";
-import { demoAccounts, demoCodes, demoOutbox } from "./demo-data";
+import type { CodeRow, RotationState, StyleDraft } from "../types";
+import { demoAccounts, demoCodes, demoOutbox, demoStyles } from "./demo-data";
 import { fail } from "./errors";
 
 export type FakeOptions = {
@@ -32,6 +32,7 @@ export class FakeState {
   rows: CodeRow[] = [];
   outbox: OutboxEntry[] = [];
   audit: AuditEvent[] = [];
+  styles: StyleDraft[] = [];
   readonly rotations = new Map<number, RotationState>();
   readonly lastSync = new Map<number, { at: string | null; error: AppError | null }>();
   readonly nextId = { account: 100, outbox: 100, audit: 1 };
@@ -51,13 +52,14 @@ export class FakeState {
     if (options.seeded) this.seed();
   }
 
-  /** Loads the demo: accounts, codes and outbox entries, with their audit history. */
+  /** Loads the demo: accounts, codes, outbox entries and a brand style, with their audit history. */
   seed(): void {
     const now = this.now();
     this.demo = true;
     this.accounts = demoAccounts(now);
     this.rows = demoCodes(this.codeCount, this.accounts, now);
     this.outbox = demoOutbox(this.rows, now);
+    this.styles = demoStyles();
     for (const a of this.accounts) {
       this.lastSync.set(a.id, { at: new Date(now.getTime() - (a.id * 37 + 5) * 60_000).toISOString(), error: a.last_error });
       this.log(a.id, "key_added", `Key ${a.masked_key} added for ${PROVIDER_NAMES[a.provider]}.`, a.created_at);

@@ -10,4 +10,5 @@ pub mod events;
 pub mod library;
 pub mod outbox;
 pub mod print;
+pub mod styles;
 pub mod sync;

@@ -74,6 +74,8 @@ pub struct PrintSettings {
     pub start_at: u32,
     pub offset_x_mm: f64,
     pub offset_y_mm: f64,
+    /// A saved brand style by name; `None` prints plain codes in `foreground`.
+    pub style: Option<String>,
 }
 
 /// Which CSV columns feed what.
@@ -176,6 +178,8 @@ pub struct ExportRequest {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub code: CodeId,
     pub format: String,
+    /// A saved brand style by name; `None` = plain.
+    pub style: Option<String>,
 }
 
 /// Where a download was written.

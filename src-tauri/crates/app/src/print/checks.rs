@@ -92,6 +92,7 @@ mod tests {
             start_at: 1,
             offset_x_mm: 0.0,
             offset_y_mm: 0.0,
+            style: None,
         }
     }
 

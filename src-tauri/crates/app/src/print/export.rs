@@ -1,4 +1,5 @@
-//! One cached code downloaded as SVG, PNG or PDF (its short URL), written atomically.
+//! One cached code downloaded as SVG, PNG or PDF (its short URL), plain or in a saved style,
+//! written atomically.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -10,6 +11,7 @@ use qrdesk_store::codes;
 use super::job::cache_items;
 use crate::context::AppContext;
 use crate::ipc::print::{ExportRequest, ExportResult};
+use crate::styles::load_style;
 
 /// The file name a download is offered under (`qr-code-12.svg`), once the request is checked.
 pub fn export_file_name(ctx: &AppContext, request: &ExportRequest) -> Result<String, AppError> {
@@ -23,7 +25,7 @@ pub fn export_code(
     request: &ExportRequest,
     out: &Path,
 ) -> Result<ExportResult, AppError> {
-    let path = export_to(ctx, request.code, &request.format, out)?;
+    let path = export_to(ctx, request.code, &request.format, request.style.as_deref(), out)?;
     ctx.jobs().remember_written(&path);
     Ok(ExportResult { path: path.display().to_string() })
 }
@@ -47,20 +49,23 @@ pub fn check_export(ctx: &AppContext, code: CodeId, format: &str) -> Result<Each
     Ok(format)
 }
 
-/// `svg`, `png` or `pdf` of one cached code (its short URL), written atomically to `out`.
+/// `svg`, `png` or `pdf` of one cached code (its short URL), in the saved style `style` when
+/// one is named, written atomically to `out`.
 pub fn export_to(
     ctx: &AppContext,
     code: CodeId,
     format: &str,
+    style: Option<&str>,
     out: &Path,
 ) -> Result<PathBuf, AppError> {
     let format = check_export(ctx, code, format)?;
+    let style = style.filter(|n| !n.trim().is_empty()).map(|n| load_style(ctx, n)).transpose()?;
     let found = ctx.store().read(|c| codes::get(c, code))?;
     let (items, _) = cache_items(vec![found]);
     let job = PrintJob {
         source: Source::Items(items),
         layout: find_layout("one-per-page").map_err(AppError::from)?,
-        options: PrintOptions { size: SizeSpec::Symbol(30.0), ..PrintOptions::default() },
+        options: PrintOptions { size: SizeSpec::Symbol(30.0), style, ..PrintOptions::default() },
     };
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let staging = tempfile::tempdir_in(parent)

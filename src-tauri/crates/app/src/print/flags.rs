@@ -15,6 +15,7 @@ use qrdesk_print::{
 
 use super::cache_rows::{cached_items, read_ids_file, CacheSelection};
 use crate::context::AppContext;
+use crate::styles::resolve_style_arg;
 
 /// Where the rows come from.
 #[derive(Debug, Clone)]
@@ -59,7 +60,11 @@ pub struct PrintFlags {
     pub size: Option<String>,
     pub module: Option<String>,
     pub ec: EcLevel,
+    /// `--ec` was given (a style with a logo refuses a level below H instead of raising it).
+    pub ec_chosen: bool,
     pub color: String,
+    /// `--style NAME|FILE`: a saved style or a style file.
+    pub style: Option<String>,
     pub caption: Option<String>,
     pub serial_start: u64,
     pub bleed: Option<String>,
@@ -76,6 +81,14 @@ pub struct PrintFlags {
     pub output: FlagOutput,
 }
 
+impl PrintFlags {
+    /// Whether the data folder must be opened: cached codes, or a saved style by name.
+    pub fn needs_library(&self) -> bool {
+        self.source.needs_library()
+            || self.style.as_deref().is_some_and(|s| !crate::styles::style_arg_is_file(s))
+    }
+}
+
 /// Builds and runs the job. `ctx` is needed (and only opened by the CLI) for cached sources.
 pub fn print_with_flags(
     ctx: Option<&AppContext>,
@@ -83,8 +96,9 @@ pub fn print_with_flags(
     progress: &dyn Fn(Progress),
     cancel: &AtomicBool,
 ) -> Result<PrintReport, AppError> {
-    let job =
-        PrintJob { source: source(ctx, flags)?, layout: layout(flags)?, options: options(flags)? };
+    let mut options = options(flags)?;
+    options.style = flags.style.as_deref().map(|s| resolve_style_arg(ctx, s)).transpose()?;
+    let job = PrintJob { source: source(ctx, flags)?, layout: layout(flags)?, options };
     let report = match &flags.output {
         FlagOutput::Each { format, dir } => run_each(&job, *format, dir, progress, cancel),
         FlagOutput::Pdf(out) => run(&job, out, progress, cancel),
@@ -148,6 +162,8 @@ fn options(flags: &PrintFlags) -> Result<PrintOptions, AppError> {
         page: flags.page.as_deref().map(parse_page).transpose().map_err(AppError::from)?,
         size,
         ec: flags.ec,
+        ec_chosen: flags.ec_chosen,
+        style: None,
         ink: Ink::parse(&flags.color).map_err(AppError::from)?,
         caption: flags.caption.clone(),
         serial_start: flags.serial_start,

@@ -14,6 +14,7 @@ use super::checks::{check_request, ink};
 use super::csv_text::TempCsv;
 use crate::context::AppContext;
 use crate::ipc::print::{CaptionSource, EcLevel, PrintRequest, PrintSource, RowProblem};
+use crate::styles::load_style;
 
 impl EcLevel {
     fn engine(self) -> qrdesk_print::EcLevel {
@@ -97,6 +98,12 @@ pub fn prepare(ctx: &AppContext, request: &PrintRequest) -> Result<PreparedJob, 
             ..Calibration::default()
         },
         skip_invalid: true,
+        style: o
+            .style
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| load_style(ctx, n))
+            .transpose()?,
         ..PrintOptions::default()
     };
     Ok(PreparedJob { job: PrintJob { source, layout, options }, codes, _csv: csv })

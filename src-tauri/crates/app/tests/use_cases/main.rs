@@ -6,5 +6,6 @@ mod accounts;
 mod leaks;
 mod library_and_outbox;
 mod print;
+mod styles;
 mod support;
 mod sync;

@@ -14,7 +14,7 @@ use qrdesk_core::ProviderKind;
 
 use crate::support::World;
 
-fn settings() -> PrintSettings {
+pub(crate) fn settings() -> PrintSettings {
     PrintSettings {
         layout: "avery-l7160".into(),
         size_mm: 25.0,
@@ -27,6 +27,7 @@ fn settings() -> PrintSettings {
         start_at: 1,
         offset_x_mm: 0.0,
         offset_y_mm: 0.0,
+        style: None,
     }
 }
 
@@ -51,12 +52,12 @@ async fn a_search_is_previewed_printed_and_one_code_downloaded() {
     assert_eq!(w.ctx.jobs().written_file(&pdf).unwrap(), pdf, "the window may open it");
 
     let code = qrdesk_app::library::find_codes(&w.ctx, &CodeSearch::default()).unwrap()[0].id;
-    let export = ExportRequest { code, format: "SVG".into() };
+    let export = ExportRequest { code, format: "SVG".into(), style: None };
     assert_eq!(print::export_file_name(&w.ctx, &export).unwrap(), format!("qr-code-{code}.svg"));
     let svg = out.path().join("one.svg");
     print::export_code(&w.ctx, &export, &svg).unwrap();
     assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
-    let bad = ExportRequest { code, format: "gif".into() };
+    let bad = ExportRequest { code, format: "gif".into(), style: None };
     assert!(print::export_file_name(&w.ctx, &bad).unwrap_err().message.contains("not \"gif\""));
 }
 
@@ -76,7 +77,9 @@ fn the_cli_flags_print_a_csv_without_opening_a_data_folder() {
         size: None,
         module: None,
         ec: EngineEcLevel::M,
+        ec_chosen: false,
         color: "k".into(),
+        style: None,
         caption: Some("{name}".into()),
         serial_start: 1,
         bleed: None,

@@ -7,6 +7,7 @@ pub mod codes;
 pub mod info;
 pub mod outbox;
 pub mod print;
+pub mod style;
 pub mod sync;
 
 use std::future::Future;

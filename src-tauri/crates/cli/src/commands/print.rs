@@ -20,7 +20,9 @@ use crate::output::{CommandResult, Failure, Outcome};
 #[command(
     after_help = "Examples:\n  qrdesk print --csv codes.csv --layout avery-l7160 --caption '{name}' -o labels.pdf\n  \
 qrdesk print --csv codes.csv --layout one-per-page --size 30mm --bleed 3mm --crop-marks -o art.pdf\n  \
-qrdesk print --csv codes.csv --each svg --out-dir codes/\n  qrdesk print --layouts"
+qrdesk print --csv codes.csv --each svg --out-dir codes/\n  \
+qrdesk print --csv codes.csv --layout avery-l7160 --style autumn.toml --caption '{name}' -o brand.pdf\n  \
+qrdesk print --layouts"
 )]
 pub struct PrintArgs {
     /// List the built-in layouts and exit.
@@ -67,9 +69,12 @@ pub struct PrintArgs {
     /// Module size instead of the code size (0.5mm).
     #[arg(long, value_name = "LEN", allow_hyphen_values = true)]
     pub module: Option<String>,
-    /// Error correction: L, M, Q or H.
-    #[arg(long, value_name = "L|M|Q|H", default_value = "M")]
-    pub ec: String,
+    /// Error correction: L, M, Q or H (default M; H with a style's logo).
+    #[arg(long, value_name = "L|M|Q|H")]
+    pub ec: Option<String>,
+    /// Brand style: a saved style's name (see qrdesk style list) or a style file (.toml/.json).
+    #[arg(long, value_name = "NAME|FILE", conflicts_with = "color")]
+    pub style: Option<String>,
     /// Ink: k (100 % black), rgb:#rrggbb, cmyk:C,M,Y,K (percent), spot:NAME[:C,M,Y,K].
     #[arg(long, value_name = "COLOUR", default_value = "k")]
     pub color: String,
@@ -134,8 +139,7 @@ pub fn run(global: &GlobalArgs, args: PrintArgs) -> CommandResult {
         return Ok(list_layouts());
     }
     let flags = flags(args)?;
-    let opened =
-        if flags.source.needs_library() { Some(super::open_context(global)?.0) } else { None };
+    let opened = if flags.needs_library() { Some(super::open_context(global)?.0) } else { None };
     let cancel = AtomicBool::new(false);
     let bar = progress_bar(global.json);
     let on_progress = |p: Progress| {
@@ -186,8 +190,9 @@ fn flags(args: PrintArgs) -> Result<PrintFlags, Failure> {
             Failure::Usage(format!("--status takes active, paused, draft or archived, not \"{s}\""))
         })?),
     };
-    let ec = EngineEcLevel::parse(&args.ec)
-        .ok_or_else(|| Failure::Usage(format!("--ec takes L, M, Q or H, not \"{}\"", args.ec)))?;
+    let ec_text = args.ec.as_deref().unwrap_or("M");
+    let ec = EngineEcLevel::parse(ec_text)
+        .ok_or_else(|| Failure::Usage(format!("--ec takes L, M, Q or H, not \"{ec_text}\"")))?;
     let each =
         match &args.each {
             Some(f) => Some(EachFormat::parse(f).ok_or_else(|| {
@@ -215,7 +220,9 @@ fn flags(args: PrintArgs) -> Result<PrintFlags, Failure> {
         size: args.size,
         module: args.module,
         ec,
+        ec_chosen: args.ec.is_some(),
         color: args.color,
+        style: args.style,
         caption: args.caption,
         serial_start: args.serial_start,
         bleed: args.bleed,

@@ -8,12 +8,14 @@ use std::io::Write;
 use pdf_writer::{Chunk, Filter, Name, Rect, Ref, TextStr};
 
 use super::font_objects::{deflate, write_font};
-use super::page::{FONT_RES, SPOT_RES};
+use super::page::FONT_RES;
 use super::writer::ObjectWriter;
 use crate::error::PrintError;
 use crate::ink::Ink;
 use crate::layout::{Area, Imposition};
 use crate::length::pt;
+use crate::options::PrintOptions;
+use crate::style::pdf_canvas::{spot_res, write_style_objects, StyleRefs, EYE_RES, LOGO_RES};
 
 /// A page ready to be written: its content (uncompressed) and the caption glyphs it uses.
 pub struct PageOut {
@@ -25,7 +27,9 @@ pub struct DocumentWriter<W: Write> {
     w: ObjectWriter<W>,
     pages: Ref,
     font: Ref,
-    spot: Option<Ref>,
+    /// Spot colour spaces in resource order (`CS0` …).
+    spots: Vec<Ref>,
+    style: Option<StyleRefs>,
     page_ids: Vec<Ref>,
     glyphs: BTreeMap<u16, char>,
 }
@@ -34,31 +38,58 @@ fn io(e: std::io::Error) -> PrintError {
     PrintError::io("write", std::path::Path::new("the PDF"), e)
 }
 
+/// Every spot ink of a job (plain ink and style inks), once each, in resource order.
+pub fn spot_inks(o: &PrintOptions) -> Vec<(String, [f32; 4])> {
+    let mut inks: Vec<&Ink> = match &o.style {
+        Some(style) => style.inks(),
+        None => vec![&o.ink],
+    };
+    inks.retain(|i| matches!(i, Ink::Spot { .. }));
+    let mut out: Vec<(String, [f32; 4])> = Vec::new();
+    for ink in inks {
+        if let Ink::Spot { name, alternate } = ink {
+            if !out.iter().any(|(n, _)| n == name) {
+                out.push((name.clone(), *alternate));
+            }
+        }
+    }
+    out
+}
+
 impl<W: Write> DocumentWriter<W> {
-    pub fn new(out: W, ink: &Ink) -> Result<Self, PrintError> {
+    /// Starts a document for a job with these options: spot colours and the style's eye and
+    /// logo objects are written first, once.
+    pub fn new(out: W, options: &PrintOptions) -> Result<Self, PrintError> {
         let mut w = ObjectWriter::new(out).map_err(io)?;
         let pages = w.alloc();
         let font = w.alloc();
-        let spot = match ink {
-            Ink::Spot { name, alternate } => {
-                let id = w.alloc();
-                let mut chunk = Chunk::new();
-                {
-                    let mut sep = chunk.color_space(id).separation(Name(name.as_bytes()));
-                    sep.alternate_color_space().device_cmyk();
-                    sep.tint_exponential()
-                        .domain([0.0, 1.0])
-                        .range([0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0])
-                        .c0([0.0, 0.0, 0.0, 0.0])
-                        .c1(*alternate)
-                        .n(1.0);
-                }
-                w.put(id, &chunk).map_err(io)?;
-                Some(id)
+        let mut spots = Vec::new();
+        for (name, alternate) in spot_inks(options) {
+            let id = w.alloc();
+            let mut chunk = Chunk::new();
+            {
+                let mut sep = chunk.color_space(id).separation(Name(name.as_bytes()));
+                sep.alternate_color_space().device_cmyk();
+                sep.tint_exponential()
+                    .domain([0.0, 1.0])
+                    .range([0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0])
+                    .c0([0.0, 0.0, 0.0, 0.0])
+                    .c1(alternate)
+                    .n(1.0);
             }
-            _ => None,
-        };
-        Ok(DocumentWriter { w, pages, font, spot, page_ids: Vec::new(), glyphs: BTreeMap::new() })
+            w.put(id, &chunk).map_err(io)?;
+            spots.push(id);
+        }
+        let style = options.style.as_ref().map(|s| write_style_objects(&mut w, s)).transpose()?;
+        Ok(DocumentWriter {
+            w,
+            pages,
+            font,
+            spots,
+            style,
+            page_ids: Vec::new(),
+            glyphs: BTreeMap::new(),
+        })
     }
 
     /// Compresses `content` for a page stream (done in the parallel stage by callers).
@@ -93,8 +124,18 @@ impl<W: Write> DocumentWriter<W> {
             if !glyphs.is_empty() {
                 res.fonts().pair(FONT_RES, self.font);
             }
-            if let Some(spot) = self.spot {
-                res.color_spaces().pair(SPOT_RES, spot);
+            if !self.spots.is_empty() {
+                let mut spaces = res.color_spaces();
+                for (i, id) in self.spots.iter().enumerate() {
+                    spaces.pair(Name(spot_res(i).as_bytes()), *id);
+                }
+            }
+            if let Some(style) = self.style {
+                let mut x = res.x_objects();
+                x.pair(EYE_RES, style.eye);
+                if let Some(logo) = style.logo {
+                    x.pair(LOGO_RES, logo);
+                }
             }
         }
         self.w.put(page_id, &chunk).map_err(io)?;

@@ -7,11 +7,13 @@ use crate::font::FittedText;
 use crate::ink::Ink;
 use crate::layout::{Area, Imposition};
 use crate::length::pt;
+use crate::style::pdf_canvas::{set_fill, PdfCanvas};
+use crate::style::render::{self, Placed, StyledCode};
+use crate::style::Style;
 use crate::symbol::Symbol;
 
 /// Resource names used in every page.
 pub const FONT_RES: Name<'static> = Name(b"F0");
-pub const SPOT_RES: Name<'static> = Name(b"CS0");
 
 /// A code placed on the page (mm, page top-left origin).
 pub struct PlacedCode<'a> {
@@ -42,10 +44,22 @@ impl Default for Calibration {
     }
 }
 
+/// A styled code placed on the page.
+pub struct PlacedStyled<'a> {
+    pub code: &'a StyledCode,
+    pub placed: Placed,
+    pub frame_text: Option<&'a FittedText>,
+}
+
 /// Everything drawn on one page.
 pub struct PageDraw<'a> {
     pub imposition: &'a Imposition,
     pub ink: &'a Ink,
+    /// The document's spot colour names in resource order.
+    pub spots: &'a [String],
+    pub style: Option<&'a Style>,
+    pub quiet: u16,
+    pub styled: Vec<PlacedStyled<'a>>,
     pub calibration: Calibration,
     pub codes: Vec<PlacedCode<'a>>,
     pub captions: Vec<PlacedCaption<'a>>,
@@ -77,8 +91,16 @@ impl PageDraw<'_> {
                 pt(h * (1.0 - sy) - cal.offset.1),
             ]);
         }
+        if let Some(style) = self.style {
+            let mut glyphs = Vec::new();
+            let mut canvas =
+                PdfCanvas { c: &mut c, page_h: h, spots: self.spots, glyphs: &mut glyphs };
+            for s in &self.styled {
+                render::draw(&mut canvas, style, s.code, &s.placed, self.quiet, s.frame_text);
+            }
+        }
         if !self.codes.is_empty() {
-            set_ink(&mut c, self.ink);
+            set_fill(&mut c, self.ink, self.spots);
             for code in &self.codes {
                 let m = pt(code.module);
                 c.save_state();
@@ -136,21 +158,6 @@ impl PageDraw<'_> {
             c.restore_state();
         }
         c.finish().into_vec()
-    }
-}
-
-fn set_ink(c: &mut Content, ink: &Ink) {
-    match ink {
-        Ink::Cmyk([cy, m, y, k]) => {
-            c.set_fill_cmyk(*cy, *m, *y, *k);
-        }
-        Ink::Rgb([r, g, b]) => {
-            c.set_fill_rgb(*r, *g, *b);
-        }
-        Ink::Spot { .. } => {
-            c.set_fill_color_space(SPOT_RES);
-            c.set_fill_color([1.0]);
-        }
     }
 }
 

@@ -21,6 +21,7 @@ pub struct CsvRows {
     payload_index: usize,
     columns: HashMap<String, usize>,
     caption: Option<CaptionTemplate>,
+    frame: Option<CaptionTemplate>,
     number: u64,
     path: String,
 }
@@ -106,12 +107,15 @@ impl CsvRows {
     pub fn open(
         source: &CsvSource,
         caption: Option<&str>,
+        frame: Option<&str>,
         serial_start: u64,
     ) -> Result<Self, PrintError> {
         let (reader, headers, path) = open_reader(source)?;
         let payload_index = pick_column(&headers, source.column.as_deref(), &path)?;
         let caption =
             caption.map(|t| CaptionTemplate::parse(t, serial_start, Some(&headers))).transpose()?;
+        let frame =
+            frame.map(|t| CaptionTemplate::parse(t, serial_start, Some(&headers))).transpose()?;
         let columns = headers.iter().enumerate().map(|(i, h)| (h.clone(), i)).collect();
         Ok(CsvRows {
             reader,
@@ -119,6 +123,7 @@ impl CsvRows {
             payload_index,
             columns,
             caption,
+            frame,
             number: 0,
             path,
         })
@@ -178,12 +183,14 @@ impl Iterator for CsvRows {
             let payload = self.record.get(self.payload_index).unwrap_or("").trim().to_string();
             let record = &self.record;
             let columns = &self.columns;
-            let caption = self
-                .caption
-                .as_ref()
-                .map(|t| t.render(self.number, |f| columns.get(f).and_then(|i| record.get(*i))))
-                .unwrap_or_default();
-            return Some(Ok(Row { number: self.number, line, payload, caption }));
+            let number = self.number;
+            let render = |t: &Option<CaptionTemplate>| {
+                t.as_ref()
+                    .map(|t| t.render(number, |f| columns.get(f).and_then(|i| record.get(*i))))
+                    .unwrap_or_default()
+            };
+            let (caption, frame) = (render(&self.caption), render(&self.frame));
+            return Some(Ok(Row { number, line, payload, caption, frame }));
         }
     }
 }

@@ -47,6 +47,8 @@ pub struct Row {
     pub line: u64,
     pub payload: String,
     pub caption: String,
+    /// The style's frame text for this row (empty without a frame).
+    pub frame: String,
 }
 
 /// Reads rows one at a time, so memory stays flat however long the input is.
@@ -55,26 +57,32 @@ pub enum RowReader<'a> {
     Items {
         items: std::iter::Enumerate<std::slice::Iter<'a, PrintItem>>,
         caption: Option<CaptionTemplate>,
+        frame: Option<CaptionTemplate>,
     },
 }
 
 impl<'a> RowReader<'a> {
-    /// Opens `source`; `caption` is the template text (`None` = no captions).
+    /// Opens `source`; `caption` and `frame` are template texts (`None` = none).
     pub fn open(
         source: &'a Source,
         caption: Option<&str>,
+        frame: Option<&str>,
         serial_start: u64,
     ) -> Result<Self, PrintError> {
         match source {
             Source::Csv(csv) => {
-                Ok(RowReader::Csv(Box::new(CsvRows::open(csv, caption, serial_start)?)))
+                Ok(RowReader::Csv(Box::new(CsvRows::open(csv, caption, frame, serial_start)?)))
             }
-            Source::Items(items) => Ok(RowReader::Items {
-                items: items.iter().enumerate(),
-                caption: caption
-                    .map(|t| CaptionTemplate::parse(t, serial_start, None))
-                    .transpose()?,
-            }),
+            Source::Items(items) => {
+                let parse = |t: Option<&str>| {
+                    t.map(|t| CaptionTemplate::parse(t, serial_start, None)).transpose()
+                };
+                Ok(RowReader::Items {
+                    items: items.iter().enumerate(),
+                    caption: parse(caption)?,
+                    frame: parse(frame)?,
+                })
+            }
         }
     }
 }
@@ -85,14 +93,16 @@ impl Iterator for RowReader<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             RowReader::Csv(rows) => rows.next(),
-            RowReader::Items { items, caption } => {
+            RowReader::Items { items, caption, frame } => {
                 let (i, item) = items.next()?;
                 let number = i as u64 + 1;
-                let caption = caption
-                    .as_ref()
-                    .map(|t| t.render(number, |f| item.fields.get(f).map(String::as_str)))
-                    .unwrap_or_default();
-                Some(Ok(Row { number, line: 0, payload: item.payload.clone(), caption }))
+                let render = |t: &Option<CaptionTemplate>| {
+                    t.as_ref()
+                        .map(|t| t.render(number, |f| item.fields.get(f).map(String::as_str)))
+                        .unwrap_or_default()
+                };
+                let (caption, frame) = (render(caption), render(frame));
+                Some(Ok(Row { number, line: 0, payload: item.payload.clone(), caption, frame }))
             }
         }
     }

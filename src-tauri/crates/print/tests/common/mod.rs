@@ -1,4 +1,4 @@
-//! Test helpers: build jobs, render PDFs with poppler's `pdftoppm`, decode every code with rqrr
+//! Test helpers: build jobs, render PDFs with poppler's `pdftoppm`, decode every code with rqrr or rxing
 //! (an independent decoder, not the encoder under test), and read PDF facts with `pdfinfo`,
 //! `pdffonts`, `pdfimages` and `pdftotext`.
 #![allow(dead_code)]
@@ -106,11 +106,12 @@ pub struct Found {
     pub cy: f64,
 }
 
-/// Decodes every QR code on a page image with rqrr.
+/// Decodes every QR code on a page image with rqrr; when rqrr finds none (its finder locator
+/// needs the square corners that rounded and circular eyes lack), with ZXing's detector (rxing).
 pub fn decode(img: &Gray) -> Vec<Found> {
     let mut prepared =
         rqrr::PreparedImage::prepare_from_greyscale(img.w, img.h, |x, y| img.px[y * img.w + x]);
-    prepared
+    let found: Vec<Found> = prepared
         .detect_grids()
         .into_iter()
         .filter_map(|g| {
@@ -120,7 +121,39 @@ pub fn decode(img: &Gray) -> Vec<Found> {
             let cy = b.iter().map(|p| f64::from(p.y)).sum::<f64>() / 4.0;
             Some(Found { text, ecc: text_meta.ecc_level, cx, cy })
         })
-        .collect()
+        .collect();
+    if !found.is_empty() {
+        return found;
+    }
+    decode_rxing(img).into_iter().collect()
+}
+
+/// ZXing's QR reader (rxing) on the whole image; the EC level mapped to format bits as rqrr does.
+pub fn decode_rxing(img: &Gray) -> Option<Found> {
+    use rxing::RXingResultMetadataType as T;
+    use rxing::RXingResultMetadataValue as V;
+    let r = rxing::helpers::detect_in_luma(
+        img.px.clone(),
+        img.w as u32,
+        img.h as u32,
+        Some(rxing::BarcodeFormat::QR_CODE),
+    )
+    .ok()?;
+    let ecc = match r.getRXingResultMetadata().get(&T::ERROR_CORRECTION_LEVEL) {
+        Some(V::ErrorCorrectionLevel(l)) => match l.as_str() {
+            "L" => 1,
+            "M" => 0,
+            "Q" => 3,
+            "H" => 2,
+            _ => u16::MAX,
+        },
+        _ => u16::MAX,
+    };
+    let pts = r.getPoints();
+    let n = pts.len().max(1) as f64;
+    let cx = pts.iter().map(|p| f64::from(p.x)).sum::<f64>() / n;
+    let cy = pts.iter().map(|p| f64::from(p.y)).sum::<f64>() / n;
+    Some(Found { text: r.getText().to_string(), ecc, cx, cy })
 }
 
 impl Gray {
@@ -205,7 +238,7 @@ pub fn content_streams(pdf: &Path) -> Vec<String> {
         if let Ok(raw) = miniz_oxide::inflate::decompress_to_vec_zlib(body) {
             out.push(String::from_utf8_lossy(&raw).to_string());
         }
-        at = start + end;
+        at = start + end + b"\nendstream".len();
     }
     out
 }

@@ -10,18 +10,23 @@ use rayon::prelude::*;
 use qrdesk_core::rules::print as limits;
 
 use crate::error::{PrintError, RowProblem};
-use crate::font::{self, FittedText};
 use crate::ink::MIN_CONTRAST;
-use crate::layout::{
-    auto_code_size, plan_label, Area, CaptionPlace, Imposition, LabelPlan, ResolveOptions,
-};
+use crate::layout::{auto_code_size, Area, CaptionPlace, Imposition, ResolveOptions};
 use crate::length::MM_PER_PT;
 use crate::options::{PrintJob, Progress, SizeSpec};
 use crate::pdf::document::{DocumentWriter, PageOut};
-use crate::pdf::page::{PageDraw, PlacedCaption, PlacedCode};
+use crate::pdf::page::{PageDraw, PlacedCaption, PlacedCode, PlacedStyled};
 use crate::raster::decode_back;
-use crate::source::{Row, RowReader};
-use crate::symbol::{encode, EncodeError, Symbol};
+use crate::source::RowReader;
+use crate::style::proof;
+use crate::style::render;
+use crate::symbol::EcLevel;
+
+mod encode;
+mod proof_pass;
+
+pub use encode::{encode_row, Encoded};
+use proof_pass::prove_new_versions;
 
 /// Smallest module accepted (mm).
 pub const MIN_MODULE_MM: f64 = limits::MIN_MODULE_MM;
@@ -35,6 +40,10 @@ pub struct Plan<'a> {
     pub has_caption: bool,
     /// Outer size when it does not depend on the payload.
     pub fixed_outer: Option<f64>,
+    /// The error correction level codes are made at (H when the style has a logo).
+    pub ec: EcLevel,
+    /// Spot colour names in resource order (`CS0`, `CS1` …).
+    pub spots: Vec<String>,
 }
 
 impl<'a> Plan<'a> {
@@ -56,7 +65,14 @@ impl<'a> Plan<'a> {
             )));
         }
         let contrast = o.ink.contrast_on_white();
-        if contrast < MIN_CONTRAST {
+        let ec = match &o.style {
+            Some(style) => {
+                style.check(o.force)?;
+                style.ec(o.ec_chosen.then_some(o.ec))?.unwrap_or(o.ec)
+            }
+            None => o.ec,
+        };
+        if contrast < MIN_CONTRAST && o.style.is_none() {
             return Err(PrintError::option(format!(
                 "low contrast: the chosen colour reaches only {contrast:.1}:1 against white paper, \
                  scanners need at least {MIN_CONTRAST}:1; choose a darker colour (100 % K is the \
@@ -118,119 +134,9 @@ impl<'a> Plan<'a> {
             SizeSpec::Symbol(s) => Some(s),
             SizeSpec::Module(_) => None,
         };
-        Ok(Plan { job, imp, has_caption, fixed_outer })
+        let spots = crate::pdf::document::spot_inks(o).into_iter().map(|(n, _)| n).collect();
+        Ok(Plan { job, imp, has_caption, fixed_outer, ec, spots })
     }
-}
-
-/// A row that passed every check, ready to place.
-pub struct Encoded {
-    pub row: Row,
-    pub symbol: Symbol,
-    pub outer: f64,
-    pub module: f64,
-    pub plan: LabelPlan,
-    pub caption: Option<FittedText>,
-    pub warnings: Vec<String>,
-}
-
-/// Encodes one row and applies the guard rails.
-pub fn encode_row(plan: &Plan, row: Row) -> Result<Encoded, RowProblem> {
-    let o = &plan.job.options;
-    let problem = |reason: String, fix: &str| {
-        RowProblem::new(row.number, row.line, &row.payload, reason, fix)
-    };
-    let symbol = match encode(&row.payload, o.ec) {
-        Ok(s) => s,
-        Err(EncodeError::Empty) => {
-            return Err(problem(
-                "the payload is empty".into(),
-                "Fill in the payload cell or remove the row.",
-            ))
-        }
-        Err(EncodeError::TooLong { bytes, max }) => {
-            return Err(problem(
-                format!(
-                    "the payload is too long: {bytes} bytes, but a QR code at EC level {:?} \
-                     holds at most {max}",
-                    o.ec
-                ),
-                "Shorten the payload (use a short URL) or choose a lower EC level with --ec L.",
-            ))
-        }
-    };
-    let q = f64::from(o.quiet_zone);
-    let n = f64::from(symbol.modules);
-    let (outer, module) = match (o.size, plan.fixed_outer) {
-        (SizeSpec::Module(m), _) => (m * (n + 2.0 * q), m),
-        (_, Some(s)) => (s, s / (n + 2.0 * q)),
-        (_, None) => (0.0, 0.0),
-    };
-    if module < MIN_MODULE_MM - 1e-9 {
-        return Err(problem(
-            format!(
-                "the payload is too long for this size: it needs QR version {} ({} × {} modules \
-                 plus the quiet zone), so in {:.1} mm each module is {:.3} mm, under the {} mm \
-                 minimum",
-                symbol.version(),
-                symbol.modules,
-                symbol.modules,
-                outer,
-                module,
-                MIN_MODULE_MM
-            ),
-            "Use a shorter payload, a lower EC level (--ec L), a larger --size or a larger label.",
-        ));
-    }
-    let imp = &plan.imp;
-    let label_plan = plan_label(imp, outer, plan.has_caption);
-    let c = label_plan.code;
-    let eps = 1e-6;
-    if c.x < -eps || c.y < -eps || c.x + c.w > imp.label_w + eps || c.y + c.h > imp.label_h + eps {
-        return Err(problem(
-            format!(
-                "the quiet zone would be cut by the label edge: the code with its quiet zone is \
-                 {:.1} mm square but the label is {:.1} × {:.1} mm",
-                outer, imp.label_w, imp.label_h
-            ),
-            "Choose a smaller --size or --module, or a larger label.",
-        ));
-    }
-    let mut warnings = Vec::new();
-    let caption = match (&label_plan.caption, row.caption.is_empty()) {
-        (_, true) => None,
-        (None, false) => {
-            warnings.push(format!(
-                "Row {}: no room for the caption \"{}\" next to a {:.1} mm code; it was left out",
-                row.number, row.caption, outer
-            ));
-            None
-        }
-        (Some((area, _)), false) => match font::face() {
-            Ok(face) => {
-                let fitted = font::fit(face, &row.caption, area.w, area.h);
-                if !fitted.missing.is_empty() {
-                    let chars: String = fitted.missing.iter().collect();
-                    warnings.push(format!(
-                        "Row {}: the caption font has no glyph for \"{chars}\"; those characters \
-                         were left out",
-                        row.number
-                    ));
-                }
-                if fitted.truncated {
-                    warnings.push(format!(
-                        "Row {}: the caption \"{}\" was too long for the label and was shortened",
-                        row.number, row.caption
-                    ));
-                }
-                Some(fitted)
-            }
-            Err(e) => {
-                warnings.push(e.to_string());
-                None
-            }
-        },
-    };
-    Ok(Encoded { row, symbol, outer, module, plan: label_plan, caption, warnings })
 }
 
 /// Rows assigned to one page.
@@ -258,6 +164,8 @@ pub struct Placement {
     pub payload: String,
     /// The caption as placed (empty without one) and its box, page-relative mm.
     pub caption: String,
+    /// The style's frame text for this code (empty without one).
+    pub frame: String,
     pub caption_area: Option<crate::layout::Area>,
 }
 
@@ -269,6 +177,10 @@ pub fn build_page(plan: &Plan, page: &PageJob) -> Result<(PageOut, Vec<Placement
     let mut draw = PageDraw {
         imposition: imp,
         ink: &o.ink,
+        spots: &plan.spots,
+        style: o.style.as_ref(),
+        quiet: o.quiet_zone,
+        styled: Vec::new(),
         calibration: o.calibration,
         codes: Vec::with_capacity(page.codes.len()),
         captions: Vec::with_capacity(page.codes.len()),
@@ -282,12 +194,32 @@ pub fn build_page(plan: &Plan, page: &PageJob) -> Result<(PageOut, Vec<Placement
         let slot = page.first_slot + i as u32;
         let (lx, ly) = imp.label_origin(slot);
         let code = enc.plan.code;
-        draw.codes.push(PlacedCode {
-            symbol: &enc.symbol,
-            x: lx + code.x + q * enc.module,
-            y: ly + code.y + q * enc.module,
-            module: enc.module,
-        });
+        match &enc.styled {
+            Some(s) => {
+                let placed = render::place(
+                    o.style.as_ref().expect("styled codes come from a styled job"),
+                    enc.symbol.modules,
+                    o.quiet_zone,
+                    lx + code.x,
+                    ly + code.y,
+                    enc.outer,
+                );
+                if let Some(t) = &s.frame_text {
+                    glyphs.extend(t.glyphs.iter().copied());
+                }
+                draw.styled.push(PlacedStyled {
+                    code: &s.code,
+                    placed,
+                    frame_text: s.frame_text.as_ref(),
+                });
+            }
+            None => draw.codes.push(PlacedCode {
+                symbol: &enc.symbol,
+                x: lx + code.x + q * enc.module,
+                y: ly + code.y + q * enc.module,
+                module: enc.module,
+            }),
+        }
         draw.used_labels.push(Area { x: lx, y: ly, w: imp.label_w, h: imp.label_h });
         if let (Some(text), Some((area, place))) = (&enc.caption, &enc.plan.caption) {
             let size_mm = f64::from(text.size_pt) * MM_PER_PT;
@@ -300,7 +232,21 @@ pub fn build_page(plan: &Plan, page: &PageJob) -> Result<(PageOut, Vec<Placement
             glyphs.extend(text.glyphs.iter().copied());
         }
         if o.verify {
-            let decoded = decode_back(&enc.symbol, o.quiet_zone, enc.module);
+            let decoded = match (&enc.styled, &o.style) {
+                (Some(s), Some(style)) => {
+                    // About six pixels per module, decoded without being told where the code is.
+                    let dpi = (6.0 * 25.4 / enc.module).clamp(72.0, 1200.0);
+                    proof::decode_styled(
+                        style,
+                        &s.matrix,
+                        o.quiet_zone,
+                        enc.outer,
+                        &enc.row.frame,
+                        dpi,
+                    )
+                }
+                _ => decode_back(&enc.symbol, o.quiet_zone, enc.module),
+            };
             if decoded.as_deref() != Some(enc.row.payload.as_str()) {
                 return Err(PrintError::Verify(RowProblem::new(
                     enc.row.number,
@@ -327,6 +273,7 @@ pub fn build_page(plan: &Plan, page: &PageJob) -> Result<(PageOut, Vec<Placement
             size: enc.outer,
             payload: enc.row.payload.clone(),
             caption: enc.row.caption.clone(),
+            frame: enc.row.frame.clone(),
             caption_area: enc.plan.caption.map(|(a, _)| crate::layout::Area {
                 x: lx + a.x,
                 y: ly + a.y,
@@ -364,8 +311,14 @@ pub fn run_pipeline<W: Write>(
 ) -> Result<Outcome, PrintError> {
     let o = &plan.job.options;
     let per_page = plan.imp.per_page();
-    let mut reader = RowReader::open(&plan.job.source, o.caption.as_deref(), o.serial_start)?;
+    let frame = o.style.as_ref().and_then(|s| s.frame.as_deref());
+    let mut reader =
+        RowReader::open(&plan.job.source, o.caption.as_deref(), frame, o.serial_start)?;
+    let mut proven: Vec<u16> = Vec::new();
     let mut out = Outcome::default();
+    if let Some(style) = &o.style {
+        out.warnings.extend(style.warnings());
+    }
     let mut current = PageJob {
         index: 0,
         first_slot: o.start_at - 1,
@@ -384,6 +337,9 @@ pub fn run_pipeline<W: Write>(
         out.rows += rows.len() as u64;
         let encoded: Vec<Result<Encoded, RowProblem>> =
             rows.into_par_iter().map(|r| encode_row(plan, r)).collect();
+        if let Some(style) = &o.style {
+            prove_new_versions(plan, style, &encoded, &mut proven, &mut out.warnings)?;
+        }
         let mut ready = Vec::new();
         for e in encoded {
             match e {

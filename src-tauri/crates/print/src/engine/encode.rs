@@ -1,0 +1,158 @@
+//! One row turned into a placed-ready code: encoded (with its module matrix when the job has a
+//! style), sized, checked against the guard rails (module size, quiet zone on the label), its
+//! caption and frame text fitted. Problems come back as the row's sentence.
+
+use crate::error::RowProblem;
+use crate::font::{self, FittedText};
+use crate::layout::{plan_label, LabelPlan};
+use crate::options::SizeSpec;
+use crate::source::Row;
+use crate::style::draw::FRAME_BAND;
+use crate::style::render::{self, StyledCode};
+use crate::symbol::{encode, encode_matrix, EncodeError, ModuleMatrix, Symbol};
+
+use super::{Plan, MIN_MODULE_MM};
+
+/// A row that passed every check, ready to place.
+pub struct Encoded {
+    pub row: Row,
+    pub symbol: Symbol,
+    pub outer: f64,
+    pub module: f64,
+    pub plan: LabelPlan,
+    pub caption: Option<FittedText>,
+    pub warnings: Vec<String>,
+    /// The styled drawing, when the job has a style.
+    pub styled: Option<Box<Styled>>,
+}
+
+/// A code drawn in the job's style.
+pub struct Styled {
+    pub matrix: ModuleMatrix,
+    pub code: StyledCode,
+    pub frame_text: Option<FittedText>,
+}
+
+/// Encodes one row and applies the guard rails.
+pub fn encode_row(plan: &Plan, row: Row) -> Result<Encoded, RowProblem> {
+    let o = &plan.job.options;
+    let problem = |reason: String, fix: &str| {
+        RowProblem::new(row.number, row.line, &row.payload, reason, fix)
+    };
+    let encoded = match &o.style {
+        Some(_) => encode_matrix(&row.payload, plan.ec).map(|(s, m)| (s, Some(m))),
+        None => encode(&row.payload, plan.ec).map(|s| (s, None)),
+    };
+    let (symbol, matrix) = match encoded {
+        Ok(s) => s,
+        Err(EncodeError::Empty) => {
+            return Err(problem(
+                "the payload is empty".into(),
+                "Fill in the payload cell or remove the row.",
+            ))
+        }
+        Err(EncodeError::TooLong { bytes, max }) => {
+            return Err(problem(
+                format!(
+                    "the payload is too long: {bytes} bytes, but a QR code at EC level {:?} \
+                     holds at most {max}",
+                    plan.ec
+                ),
+                "Shorten the payload (use a short URL) or choose a lower EC level with --ec L.",
+            ))
+        }
+    };
+    let q = f64::from(o.quiet_zone);
+    let n = f64::from(symbol.modules);
+    let framed = o.style.as_ref().is_some_and(|s| s.frame.is_some());
+    let (outer, mut module) = match (o.size, plan.fixed_outer) {
+        (SizeSpec::Module(m), _) if framed => (m * (n + 2.0 * q) / (1.0 - FRAME_BAND), m),
+        (SizeSpec::Module(m), _) => (m * (n + 2.0 * q), m),
+        (_, Some(s)) => (s, s / (n + 2.0 * q)),
+        (_, None) => (0.0, 0.0),
+    };
+    let styled = match (&o.style, matrix) {
+        (Some(style), Some(matrix)) => {
+            let placed = render::place(style, symbol.modules, o.quiet_zone, 0.0, 0.0, outer);
+            module = placed.space.unit;
+            let frame_text = render::frame_text(&placed, &row.frame);
+            Some(Box::new(Styled { code: StyledCode::new(style, &matrix), matrix, frame_text }))
+        }
+        _ => None,
+    };
+    if module < MIN_MODULE_MM - 1e-9 {
+        return Err(problem(
+            format!(
+                "the payload is too long for this size: it needs QR version {} ({} × {} modules \
+                 plus the quiet zone), so in {:.1} mm each module is {:.3} mm, under the {} mm \
+                 minimum",
+                symbol.version(),
+                symbol.modules,
+                symbol.modules,
+                outer,
+                module,
+                MIN_MODULE_MM
+            ),
+            "Use a shorter payload, a lower EC level (--ec L), a larger --size or a larger label.",
+        ));
+    }
+    let imp = &plan.imp;
+    let label_plan = plan_label(imp, outer, plan.has_caption);
+    let c = label_plan.code;
+    let eps = 1e-6;
+    if c.x < -eps || c.y < -eps || c.x + c.w > imp.label_w + eps || c.y + c.h > imp.label_h + eps {
+        return Err(problem(
+            format!(
+                "the quiet zone would be cut by the label edge: the code with its quiet zone is \
+                 {:.1} mm square but the label is {:.1} × {:.1} mm",
+                outer, imp.label_w, imp.label_h
+            ),
+            "Choose a smaller --size or --module, or a larger label.",
+        ));
+    }
+    let mut warnings = Vec::new();
+    let caption = match (&label_plan.caption, row.caption.is_empty()) {
+        (_, true) => None,
+        (None, false) => {
+            warnings.push(format!(
+                "Row {}: no room for the caption \"{}\" next to a {:.1} mm code; it was left out",
+                row.number, row.caption, outer
+            ));
+            None
+        }
+        (Some((area, _)), false) => match font::face() {
+            Ok(face) => {
+                let fitted = font::fit(face, &row.caption, area.w, area.h);
+                if !fitted.missing.is_empty() {
+                    let chars: String = fitted.missing.iter().collect();
+                    warnings.push(format!(
+                        "Row {}: the caption font has no glyph for \"{chars}\"; those characters \
+                         were left out",
+                        row.number
+                    ));
+                }
+                if fitted.truncated {
+                    warnings.push(format!(
+                        "Row {}: the caption \"{}\" was too long for the label and was shortened",
+                        row.number, row.caption
+                    ));
+                }
+                Some(fitted)
+            }
+            Err(e) => {
+                warnings.push(e.to_string());
+                None
+            }
+        },
+    };
+    if let Some(t) = styled.as_ref().and_then(|s| s.frame_text.as_ref()) {
+        if !t.missing.is_empty() || t.truncated {
+            warnings.push(format!(
+                "Row {}: the frame text \"{}\" did not fit the frame or uses characters the \
+                 font lacks; it was shortened",
+                row.number, row.frame
+            ));
+        }
+    }
+    Ok(Encoded { row, symbol, outer, module, plan: label_plan, caption, warnings, styled })
+}
