@@ -9,7 +9,7 @@ use crate::support::{binary, qrdesk};
 fn help_lists_every_command_group() {
     let out = Command::new(binary()).arg("--help").assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
-    for cmd in ["info", "account", "sync", "codes", "outbox", "print"] {
+    for cmd in ["info", "account", "sync", "codes", "outbox", "print", "style"] {
         assert!(text.contains(cmd), "--help lists `{cmd}`:\n{text}");
     }
 }

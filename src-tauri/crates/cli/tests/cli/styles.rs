@@ -1,0 +1,99 @@
+//! `qrdesk style` and `qrdesk print --style`, as a designer and a print shop use them: a style
+//! file added with its logo, listed and shown with its proof, printed by name on a sheet and one
+//! file per code, printed straight from a file, exported for the team and removed.
+
+use serde_json::Value;
+
+use crate::support::qrdesk;
+
+const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><circle cx="20" cy="20" r="18" fill="#1a4d8f"/></svg>"##;
+
+fn json(out: std::process::Output) -> Value {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("one JSON document")
+}
+
+#[test]
+fn a_style_is_added_shown_printed_exported_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let files = dir.path().join("brand");
+    std::fs::create_dir_all(&files).unwrap();
+    std::fs::write(files.join("mark.svg"), LOGO).unwrap();
+    let style = files.join("autumn.toml");
+    std::fs::write(
+        &style,
+        "name = \"Autumn brand\"\ndark = \"cmyk:100,72,0,18\"\nmodules = \"rounded\"\n\
+         finder = \"rounded\"\nfinder_center = \"circle\"\nlogo = \"mark.svg\"\nframe = \"Scan me\"\n",
+    )
+    .unwrap();
+    let csv = dir.path().join("rows.csv");
+    std::fs::write(&csv, "name,url\nDoor,https://a.example/1\nDesk,https://a.example/2\n").unwrap();
+
+    let added = json(qrdesk(&data).args(["--json", "style", "add"]).arg(&style).output().unwrap());
+    assert_eq!(added["name"], "Autumn brand");
+    assert_eq!(added["proof"]["scans"], true, "{added}");
+    assert_eq!(added["proof"]["ec"], "H");
+    let human = qrdesk(&data).args(["style", "show", "autumn brand"]).output().unwrap();
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(text.contains("Scans: decoded back at 25 mm") && text.contains("mark.svg"), "{text}");
+
+    // The library keeps its own logo: the original folder can go.
+    std::fs::remove_dir_all(&files).unwrap();
+    let listed = json(qrdesk(&data).args(["--json", "style", "list"]).output().unwrap());
+    assert_eq!(listed[0]["logo"], "mark.svg");
+
+    let pdf = dir.path().join("labels.pdf");
+    let report = json(
+        qrdesk(&data)
+            .args(["--json", "print", "--layout", "avery-l7160", "--style", "Autumn brand"])
+            .args(["--verify", "--csv"])
+            .arg(&csv)
+            .arg("-o")
+            .arg(&pdf)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!((report["codes"].as_u64(), report["verified"].as_bool()), (Some(2), Some(true)));
+    let each = dir.path().join("each");
+    json(
+        qrdesk(&data)
+            .args(["--json", "print", "--each", "png", "--style", "Autumn brand", "--csv"])
+            .arg(&csv)
+            .arg("--out-dir")
+            .arg(&each)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(std::fs::read_dir(&each).unwrap().count(), 2);
+
+    let shared = dir.path().join("shared.toml");
+    let exported = json(
+        qrdesk(&data)
+            .args(["--json", "style", "export", "Autumn brand", "-o"])
+            .arg(&shared)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(exported["files"].as_array().map(Vec::len), Some(2));
+    assert_eq!(std::fs::read_to_string(dir.path().join("shared-logo.svg")).unwrap(), LOGO);
+    // The exported file prints as it is, without the library.
+    let other = dir.path().join("elsewhere");
+    let pdf2 = dir.path().join("from-file.pdf");
+    json(
+        qrdesk(&other)
+            .args(["--json", "print", "--layout", "avery-l7160", "--style"])
+            .arg(&shared)
+            .arg("--csv")
+            .arg(&csv)
+            .arg("-o")
+            .arg(&pdf2)
+            .output()
+            .unwrap(),
+    );
+    assert!(pdf2.exists());
+
+    json(qrdesk(&data).args(["--json", "style", "remove", "AUTUMN BRAND"]).output().unwrap());
+    let listed = json(qrdesk(&data).args(["--json", "style", "list"]).output().unwrap());
+    assert_eq!(listed.as_array().map(Vec::len), Some(0));
+}
