@@ -29,14 +29,16 @@ fuzz_target!(|data: &[u8]| {
         _ => Some(b'\t'),
     };
     let column = (choice & 0x10 != 0).then(|| "url".to_string());
-    let source = CsvSource { path: scratch().clone(), column, delimiter };
+    // Bit 3: read the payload column as a quantity too (numbers, words, huge values).
+    let quantity_column = (choice & 0x08 != 0).then(|| "url".to_string());
+    let source = CsvSource { path: scratch().clone(), column, delimiter, quantity_column };
     let caption = match choice >> 5 {
         0 => None,
         1 => Some("{row}"),
         2 => Some("{serial:06} {row}"),
         _ => Some("{url}"),
     };
-    if let Ok(rows) = CsvRows::open(&source, caption, 1) {
+    if let Ok(rows) = CsvRows::open(&source, caption, None, 1) {
         for row in rows.take(10_000) {
             if let Ok(row) = row {
                 assert!(row.number >= 1);

@@ -38,9 +38,10 @@ pub mod print {
     pub const MAX_COLUMN_CHARS: usize = 200;
     /// Most codes one selection print may name.
     pub const MAX_SELECTION: usize = 1_000_000;
+    /// Most labels one CSV row may ask for with a quantity column.
+    pub const MAX_QUANTITY: u64 = 100_000;
 }
 
-/// Limits of a code's editable fields.
 /// Limits of a brand style (`qrdesk style`, the Styles page).
 pub mod style {
     /// Largest centre logo, as a fraction of the symbol's side (quiet zone excluded). Level H
@@ -52,11 +53,13 @@ pub mod style {
     pub const MAX_LOGO_BYTES: usize = 2_000_000;
     /// Raster logos under this resolution at their printed size get a warning.
     pub const MIN_LOGO_DPI: f64 = 300.0;
+    /// Longest style name (characters).
     pub const MAX_NAME_CHARS: usize = 100;
     /// Longest call-to-action frame text.
     pub const MAX_FRAME_CHARS: usize = 60;
 }
 
+/// Limits of a code's editable fields.
 pub mod code {
     /// Longest code name (characters).
     pub const MAX_NAME_CHARS: usize = 500;

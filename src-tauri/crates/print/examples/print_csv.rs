@@ -15,6 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             path: args[1].clone().into(),
             column: None,
             delimiter: None,
+            quantity_column: None,
         }),
         layout: find_layout(&args[2])?,
         options: PrintOptions { caption: args.get(4).cloned(), ..PrintOptions::default() },

@@ -75,7 +75,14 @@ impl CaptionTemplate {
     }
 
     /// The caption of data row `row` (from 1); `field` looks a column up by name.
-    pub fn render<'a>(&self, row: u64, field: impl Fn(&str) -> Option<&'a str>) -> String {
+    /// The text for data row `row` and label `label` (both from 1; they differ when rows are
+    /// printed several times, and `{serial}` counts labels).
+    pub fn render<'a>(
+        &self,
+        row: u64,
+        label: u64,
+        field: impl Fn(&str) -> Option<&'a str>,
+    ) -> String {
         let mut out = String::new();
         for part in &self.parts {
             match part {
@@ -83,7 +90,7 @@ impl CaptionTemplate {
                 Part::Field(name) => out.push_str(field(name).unwrap_or("")),
                 Part::Row => out.push_str(&row.to_string()),
                 Part::Serial { width } => {
-                    let serial = self.serial_start.saturating_add(row.saturating_sub(1));
+                    let serial = self.serial_start.saturating_add(label.saturating_sub(1));
                     out.push_str(&format!("{serial:0width$}"));
                 }
             }
@@ -142,7 +149,7 @@ mod tests {
         let cols = vec!["name".to_string(), "url".to_string()];
         let t =
             CaptionTemplate::parse("{name} #{row} S{serial:06} {{x}}", 100, Some(&cols)).unwrap();
-        let s = t.render(3, |f| (f == "name").then_some("Table 3"));
+        let s = t.render(3, 3, |f| (f == "name").then_some("Table 3"));
         assert_eq!(s, "Table 3 #3 S000102 {x}");
     }
 
@@ -160,8 +167,8 @@ mod tests {
     #[test]
     fn a_huge_serial_start_stops_at_the_largest_number_instead_of_overflowing() {
         let t = CaptionTemplate::parse("{serial:06}", u64::MAX - 1, None).unwrap();
-        assert_eq!(t.render(1, |_| None), (u64::MAX - 1).to_string());
-        assert_eq!(t.render(3, |_| None), u64::MAX.to_string());
-        assert_eq!(t.render(u64::MAX, |_| None), u64::MAX.to_string());
+        assert_eq!(t.render(1, 1, |_| None), (u64::MAX - 1).to_string());
+        assert_eq!(t.render(3, 3, |_| None), u64::MAX.to_string());
+        assert_eq!(t.render(u64::MAX, u64::MAX, |_| None), u64::MAX.to_string());
     }
 }

@@ -124,7 +124,7 @@ impl Manifest {
     pub fn create(target: &Path) -> Result<Self, PrintError> {
         let mut file = SafeFile::create(target)?;
         file.writer()
-            .write_all(b"row,line,page,slot,column,label_row,x_mm,y_mm,size_mm,payload\n")
+            .write_all(b"row,serial,line,page,slot,column,label_row,x_mm,y_mm,size_mm,payload\n")
             .map_err(|e| PrintError::io("write", target, e))?;
         Ok(Manifest { file })
     }
@@ -135,8 +135,8 @@ impl Manifest {
         let payload = csv_field(&p.payload);
         writeln!(
             w,
-            "{},{},{},{},{},{},{:.2},{:.2},{:.2},{payload}",
-            p.row, p.line, p.page, p.slot, p.column, p.label_row, p.x, p.y, p.size
+            "{},{},{},{},{},{},{},{:.2},{:.2},{:.2},{payload}",
+            p.row, p.serial, p.line, p.page, p.slot, p.column, p.label_row, p.x, p.y, p.size
         )
         .map_err(|e| PrintError::io("write", &target, e))
     }

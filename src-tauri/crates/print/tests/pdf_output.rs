@@ -176,9 +176,9 @@ fn start_at_calibration_manifest_and_cut_lines() {
     assert_eq!(report.pages, 2);
     let text = std::fs::read_to_string(&manifest).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "row,line,page,slot,column,label_row,x_mm,y_mm,size_mm,payload");
-    assert!(lines[1].starts_with("1,2,1,20,2,7,"), "{}", lines[1]);
-    assert!(lines[3].starts_with("3,4,2,1,1,1,"), "{}", lines[3]);
+    assert_eq!(lines[0], "row,serial,line,page,slot,column,label_row,x_mm,y_mm,size_mm,payload");
+    assert!(lines[1].starts_with("1,1,2,1,20,2,7,"), "{}", lines[1]);
+    assert!(lines[3].starts_with("3,3,4,2,1,1,1,"), "{}", lines[3]);
     assert!(lines[3].ends_with(&url(2)));
     // Labels 20 and 21 on page 1, then 1 and 2 on page 2, shifted by the calibration offset.
     let imp = imposition(&job).unwrap();
@@ -420,7 +420,7 @@ fn default_size_is_the_largest_square_with_a_2mm_inset() {
         };
         run_job(&csv_job(&csv, layout, options), &out).unwrap();
         let m = std::fs::read_to_string(&manifest).unwrap();
-        let size: f64 = m.lines().nth(1).unwrap().split(',').nth(8).unwrap().parse().unwrap();
+        let size: f64 = m.lines().nth(1).unwrap().split(',').nth(9).unwrap().parse().unwrap();
         assert!((size - want).abs() < 0.01, "{layout} caption={caption}: {size}");
     }
 }

@@ -15,7 +15,12 @@ use crate::ipc::print::{ColumnMapping, CsvPreview};
 /// The first rows of a CSV the person chose or pasted, with a guess at the columns.
 pub fn csv_preview(ctx: &AppContext, text: &str) -> Result<CsvPreview, AppError> {
     let file = TempCsv::write(ctx.data_dir(), text)?;
-    let source = CsvSource { path: file.path().to_path_buf(), column: None, delimiter: None };
+    let source = CsvSource {
+        path: file.path().to_path_buf(),
+        column: None,
+        delimiter: None,
+        quantity_column: None,
+    };
     let table = preview_csv(&source, 10).map_err(AppError::from)?;
     let content = table
         .payload_column

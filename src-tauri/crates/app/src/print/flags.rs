@@ -20,8 +20,14 @@ use crate::styles::resolve_style_arg;
 /// Where the rows come from.
 #[derive(Debug, Clone)]
 pub enum FlagSource {
-    /// A CSV file: the payload column (default: guessed) and delimiter (default: detected).
-    Csv { path: PathBuf, column: Option<String>, delimiter: Option<u8> },
+    /// A CSV file: the payload column (default: guessed), delimiter (default: detected) and
+    /// the column saying how many labels each row prints (default: one each).
+    Csv {
+        path: PathBuf,
+        column: Option<String>,
+        delimiter: Option<u8>,
+        quantity_column: Option<String>,
+    },
     /// Cached codes of an account, optionally narrowed by a search.
     Account { account: AccountId, search: Option<String> },
     /// Cached codes whose ids a file lists, one per line.
@@ -108,11 +114,12 @@ pub fn print_with_flags(
 
 fn source(ctx: Option<&AppContext>, flags: &PrintFlags) -> Result<Source, AppError> {
     let selection = match &flags.source {
-        FlagSource::Csv { path, column, delimiter } => {
+        FlagSource::Csv { path, column, delimiter, quantity_column } => {
             return Ok(Source::Csv(CsvSource {
                 path: path.clone(),
                 column: column.clone(),
                 delimiter: *delimiter,
+                quantity_column: quantity_column.clone(),
             }))
         }
         FlagSource::Account { account, search } => {

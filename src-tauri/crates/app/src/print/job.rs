@@ -57,6 +57,7 @@ pub fn prepare(ctx: &AppContext, request: &PrintRequest) -> Result<PreparedJob, 
                 path: file.path().to_path_buf(),
                 column: Some(mapping.content.clone()),
                 delimiter: None,
+                quantity_column: None,
             });
             let caption = match (o.caption, &mapping.caption) {
                 (CaptionSource::None, _) => None,

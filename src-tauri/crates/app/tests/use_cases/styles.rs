@@ -175,7 +175,7 @@ fn the_cli_flags_refuse_a_low_level_with_a_logo_and_write_nothing() {
     std::fs::write(&csv, "name,url\nA,https://a.example/1\nB,https://a.example/2\n").unwrap();
     let out = dir.path().join("labels.pdf");
     let flags = PrintFlags {
-        source: FlagSource::Csv { path: csv, column: None, delimiter: None },
+        source: FlagSource::Csv { path: csv, column: None, delimiter: None, quantity_column: None },
         status: None,
         include_deleted: false,
         layout: Some("avery-l7160".into()),

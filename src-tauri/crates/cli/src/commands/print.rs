@@ -38,6 +38,10 @@ pub struct PrintArgs {
     /// CSV delimiter: , ; or tab (default: detected from the header line).
     #[arg(long, value_name = "D", requires = "csv")]
     pub delimiter: Option<String>,
+    /// CSV column saying how many labels each row prints (0 skips the row; serials keep
+    /// counting across copies).
+    #[arg(long, value_name = "NAME", requires = "csv", conflicts_with = "each")]
+    pub quantity_column: Option<String>,
     /// Print cached codes of this account (their short URLs).
     #[arg(long, value_name = "ID", conflicts_with = "ids")]
     pub account: Option<i64>,
@@ -175,6 +179,7 @@ fn flags(args: PrintArgs) -> Result<PrintFlags, Failure> {
             path: path.clone(),
             column: args.column.clone(),
             delimiter: delimiter(args.delimiter.as_deref())?,
+            quantity_column: args.quantity_column.clone(),
         },
         (None, Some(account), _) => FlagSource::Account { account, search: args.search.clone() },
         (None, None, Some(file)) => FlagSource::Ids(file.clone()),
@@ -267,8 +272,13 @@ fn progress_bar(json: bool) -> Option<indicatif::ProgressBar> {
 }
 
 fn outcome(report: &PrintReport) -> Outcome {
+    let from_rows = if report.rows != report.codes {
+        format!(" from {} row{}", report.rows, if report.rows == 1 { "" } else { "s" })
+    } else {
+        String::new()
+    };
     let mut human = format!(
-        "Wrote {}: {} code{} on {} page{} ({} bytes, {} bytes per code){}.",
+        "Wrote {}: {} code{}{from_rows} on {} page{} ({} bytes, {} bytes per code){}.",
         report.output.display(),
         report.codes,
         if report.codes == 1 { "" } else { "s" },

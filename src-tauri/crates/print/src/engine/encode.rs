@@ -39,6 +39,9 @@ pub fn encode_row(plan: &Plan, row: Row) -> Result<Encoded, RowProblem> {
     let problem = |reason: String, fix: &str| {
         RowProblem::new(row.number, row.line, &row.payload, reason, fix)
     };
+    if let Some((reason, fix)) = &row.problem {
+        return Err(problem(reason.clone(), fix));
+    }
     let encoded = match &o.style {
         Some(_) => encode_matrix(&row.payload, plan.ec).map(|(s, m)| (s, Some(m))),
         None => encode(&row.payload, plan.ec).map(|s| (s, None)),

@@ -152,6 +152,8 @@ pub struct PageJob {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placement {
     pub row: u64,
+    /// The label's serial number (counts labels, so copies of a row differ).
+    pub serial: u64,
     pub line: u64,
     pub page: u64,
     pub slot: u32,
@@ -263,6 +265,7 @@ pub fn build_page(plan: &Plan, page: &PageJob) -> Result<(PageOut, Vec<Placement
         }
         placements.push(Placement {
             row: enc.row.number,
+            serial: enc.row.serial,
             line: enc.row.line,
             page: page.index + 1,
             slot: slot + 1,
@@ -334,7 +337,7 @@ pub fn run_pipeline<W: Write>(
             rows.push(row?);
         }
         done = rows.len() < BATCH;
-        out.rows += rows.len() as u64;
+        out.rows += rows.iter().filter(|r| r.copy == 1).count() as u64;
         let encoded: Vec<Result<Encoded, RowProblem>> =
             rows.into_par_iter().map(|r| encode_row(plan, r)).collect();
         if let Some(style) = &o.style {

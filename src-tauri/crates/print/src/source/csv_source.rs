@@ -1,9 +1,12 @@
 //! CSV input: UTF-8 with or without BOM, comma/semicolon/tab detected from the header line or
-//! given, quoted fields with embedded newlines (the csv crate), payload column chosen by name.
+//! given, quoted fields with embedded newlines (the csv crate), payload column chosen by name,
+//! and an optional quantity column (each row printed that many times, serials counting labels).
 
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Chain, Cursor, Read};
+
+use qrdesk_core::rules::print::MAX_QUANTITY;
 
 use super::{CsvSource, Row};
 use crate::caption_template::CaptionTemplate;
@@ -24,6 +27,13 @@ pub struct CsvRows {
     frame: Option<CaptionTemplate>,
     number: u64,
     path: String,
+    quantity_index: Option<usize>,
+    serial_start: u64,
+    /// Labels handed out so far (`{serial}` counts labels).
+    labels: u64,
+    /// While copies of the current row are due: its line, the last copy handed out, and the
+    /// copies left after the next one.
+    held: Option<(u64, u64, u64)>,
 }
 
 use qrdesk_core::csv_dialect::{column_list, detect_delimiter, MAX_HEADER_LINE, UTF8_BOM};
@@ -116,6 +126,10 @@ impl CsvRows {
             caption.map(|t| CaptionTemplate::parse(t, serial_start, Some(&headers))).transpose()?;
         let frame =
             frame.map(|t| CaptionTemplate::parse(t, serial_start, Some(&headers))).transpose()?;
+        let quantity_index = match source.quantity_column.as_deref() {
+            Some(name) => Some(pick_column(&headers, Some(name), &path)?),
+            None => None,
+        };
         let columns = headers.iter().enumerate().map(|(i, h)| (h.clone(), i)).collect();
         Ok(CsvRows {
             reader,
@@ -126,6 +140,10 @@ impl CsvRows {
             frame,
             number: 0,
             path,
+            quantity_index,
+            serial_start,
+            labels: 0,
+            held: None,
         })
     }
 }
@@ -164,10 +182,53 @@ fn csv_error(path: &str, e: csv::Error) -> PrintError {
     }
 }
 
+impl CsvRows {
+    /// How many labels the current record asks for, or why that cannot be read.
+    fn quantity(&self) -> Result<u64, (String, String)> {
+        let Some(i) = self.quantity_index else { return Ok(1) };
+        let cell = self.record.get(i).unwrap_or("").trim();
+        match cell.parse::<u64>() {
+            Ok(q) if q <= MAX_QUANTITY => Ok(q),
+            Ok(_) => Err((
+                format!("the quantity {cell} is more than the {MAX_QUANTITY} labels one row may ask for"),
+                "Split the row, or print it in several jobs.".into(),
+            )),
+            Err(_) => Err((
+                format!("the quantity \"{cell}\" is not a whole number"),
+                "Write how many labels this row prints (0 skips it) in the quantity column.".into(),
+            )),
+        }
+    }
+
+    /// The current record as the next label (or as a row that cannot print).
+    fn label(&mut self, line: u64, copy: u64, problem: Option<(String, String)>) -> Row {
+        if problem.is_none() {
+            self.labels += 1;
+        }
+        let label = self.labels.max(1);
+        let payload = self.record.get(self.payload_index).unwrap_or("").trim().to_string();
+        let (record, columns, number) = (&self.record, &self.columns, self.number);
+        let render = |t: &Option<CaptionTemplate>| {
+            t.as_ref()
+                .map(|t| t.render(number, label, |f| columns.get(f).and_then(|i| record.get(*i))))
+                .unwrap_or_default()
+        };
+        let (caption, frame) = (render(&self.caption), render(&self.frame));
+        let serial = self.serial_start.saturating_add(label - 1);
+        Row { number, line, payload, caption, frame, copy, serial, problem }
+    }
+}
+
 impl Iterator for CsvRows {
     type Item = Result<Row, PrintError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if let Some((line, copy, left)) = self.held.take() {
+            if left > 0 {
+                self.held = Some((line, copy + 1, left - 1));
+            }
+            return Some(Ok(self.label(line, copy + 1, None)));
+        }
         loop {
             match self.reader.read_record(&mut self.record) {
                 Err(e) => return Some(Err(csv_error(&self.path, e))),
@@ -180,17 +241,16 @@ impl Iterator for CsvRows {
             }
             self.number += 1;
             let line = self.record.position().map_or(0, |p| p.line());
-            let payload = self.record.get(self.payload_index).unwrap_or("").trim().to_string();
-            let record = &self.record;
-            let columns = &self.columns;
-            let number = self.number;
-            let render = |t: &Option<CaptionTemplate>| {
-                t.as_ref()
-                    .map(|t| t.render(number, |f| columns.get(f).and_then(|i| record.get(*i))))
-                    .unwrap_or_default()
-            };
-            let (caption, frame) = (render(&self.caption), render(&self.frame));
-            return Some(Ok(Row { number, line, payload, caption, frame }));
+            match self.quantity() {
+                Err(problem) => return Some(Ok(self.label(line, 1, Some(problem)))),
+                Ok(0) => continue,
+                Ok(q) => {
+                    if q > 1 {
+                        self.held = Some((line, 1, q - 2));
+                    }
+                    return Some(Ok(self.label(line, 1, None)));
+                }
+            }
         }
     }
 }

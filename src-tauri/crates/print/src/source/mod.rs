@@ -29,6 +29,9 @@ pub struct CsvSource {
     pub column: Option<String>,
     /// Field delimiter; `None` detects comma, semicolon or tab from the header line.
     pub delimiter: Option<u8>,
+    /// Column saying how many labels each row prints (0 skips the row); `None` = one each.
+    #[serde(default)]
+    pub quantity_column: Option<String>,
 }
 
 /// The rows of a job.
@@ -49,6 +52,13 @@ pub struct Row {
     pub caption: String,
     /// The style's frame text for this row (empty without a frame).
     pub frame: String,
+    /// Which copy of its data row this label is (from 1; more than 1 with a quantity column).
+    pub copy: u64,
+    /// The label's `{serial}` value (serials keep counting across copies).
+    pub serial: u64,
+    /// Why the row cannot print although it was read (a quantity that is not a number), with
+    /// the fix; the engine reports it as the row's problem.
+    pub problem: Option<(String, String)>,
 }
 
 /// Reads rows one at a time, so memory stays flat however long the input is.
@@ -58,6 +68,7 @@ pub enum RowReader<'a> {
         items: std::iter::Enumerate<std::slice::Iter<'a, PrintItem>>,
         caption: Option<CaptionTemplate>,
         frame: Option<CaptionTemplate>,
+        serial_start: u64,
     },
 }
 
@@ -81,6 +92,7 @@ impl<'a> RowReader<'a> {
                     items: items.iter().enumerate(),
                     caption: parse(caption)?,
                     frame: parse(frame)?,
+                    serial_start,
                 })
             }
         }
@@ -93,16 +105,28 @@ impl Iterator for RowReader<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             RowReader::Csv(rows) => rows.next(),
-            RowReader::Items { items, caption, frame } => {
+            RowReader::Items { items, caption, frame, serial_start } => {
+                let serial_start = *serial_start;
                 let (i, item) = items.next()?;
                 let number = i as u64 + 1;
                 let render = |t: &Option<CaptionTemplate>| {
                     t.as_ref()
-                        .map(|t| t.render(number, |f| item.fields.get(f).map(String::as_str)))
+                        .map(|t| {
+                            t.render(number, number, |f| item.fields.get(f).map(String::as_str))
+                        })
                         .unwrap_or_default()
                 };
                 let (caption, frame) = (render(caption), render(frame));
-                Some(Ok(Row { number, line: 0, payload: item.payload.clone(), caption, frame }))
+                Some(Ok(Row {
+                    number,
+                    line: 0,
+                    payload: item.payload.clone(),
+                    caption,
+                    frame,
+                    copy: 1,
+                    serial: serial_start.saturating_add(number - 1),
+                    problem: None,
+                }))
             }
         }
     }

@@ -34,7 +34,7 @@ pub fn sample(style: &Style, payload: &str, size_mm: f64) -> StyleSample {
         .frame
         .as_deref()
         .map(|t| match CaptionTemplate::parse(t, 1, None) {
-            Ok(tpl) => tpl.render(1, |f| (f == "name").then_some("Table 12")),
+            Ok(tpl) => tpl.render(1, 1, |f| (f == "name").then_some("Table 12")),
             Err(_) => t.to_string(),
         })
         .unwrap_or_default();

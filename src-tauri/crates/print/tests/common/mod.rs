@@ -37,7 +37,12 @@ pub fn write_csv(dir: &Path, name: &str, rows: usize) -> PathBuf {
 
 pub fn csv_job(csv: &Path, layout: &str, options: PrintOptions) -> PrintJob {
     PrintJob {
-        source: Source::Csv(CsvSource { path: csv.to_path_buf(), column: None, delimiter: None }),
+        source: Source::Csv(CsvSource {
+            path: csv.to_path_buf(),
+            column: None,
+            delimiter: None,
+            quantity_column: None,
+        }),
         layout: find_layout(layout).unwrap(),
         options,
     }

@@ -12,7 +12,7 @@ fn malformed_csvs_for_print_and_import() {
         .collect();
     let garbage: Vec<u8> =
         (0u32..4096).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
-    let files: [(&str, &[u8]); 11] = [
+    let files: [(&str, &[u8]); 12] = [
         ("latin1.csv", b"name,url\nCaf\xe9,https://a.example/caf\xe9\n"),
         ("utf16.csv", &utf16),
         ("binary.csv", &garbage),
@@ -24,6 +24,7 @@ fn malformed_csvs_for_print_and_import() {
         ("huge.csv", huge.as_bytes()),
         ("quote.csv", b"name,url\n\"A,https://a.example/1\n"),
         ("ok.csv", b"name,url\nA,https://a.example/1\n"),
+        ("qty.csv", b"name,url,qty\nA,https://a.example/1,2\nB,https://a.example/2,two\nC,https://a.example/3,-1\n"),
     ];
     for (name, bytes) in files {
         lab.file(name, bytes);
@@ -92,6 +93,17 @@ fn malformed_csvs_for_print_and_import() {
             &format!("Could not read {}", shown("missing.csv"))),
         import("import: file that does not exist", "missing.csv", 1, "io",
             &format!("Could not read {}", shown("missing.csv"))),
+        case("print: a quantity that is not a number",
+            &["print", "--csv", &shown("qty.csv"), "--quantity-column", "qty", "--layout",
+              "avery-l7160", "-o", &out], 1, "bad_input",
+            "Row 2 [line 3] \"https://a.example/2\": the quantity \"two\" is not a whole number. Write how many labels this row prints (0 skips it) in the quantity column."),
+        case("print: a quantity column that does not exist",
+            &["print", "--csv", &shown("qty.csv"), "--quantity-column", "copies", "--layout",
+              "avery-l7160", "-o", &out], 1, "bad_input", "has no column \"copies\""),
+        case("print: --quantity-column with --each",
+            &["print", "--csv", &shown("qty.csv"), "--quantity-column", "qty", "--each", "svg",
+              "--out-dir", &lab.p("out-dir")], 2, "bad_input",
+            "the argument '--quantity-column <NAME>' cannot be used with '--each <FORMAT>'"),
         import("import: account that does not exist", "ok.csv", 1, "bad_input", "x")
             .with_account(99, "There is no account #99"),
     ];
