@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what QR Desk needs on Debian 12 / Ubuntu, only what is missing (safe to re-run).
-#   scripts/setup.sh run    build + run the desktop app
+#   scripts/setup.sh run    build + run the desktop app (and glabels-data: ~1,700 label sheets)
 #   scripts/setup.sh test   everything `run` needs, plus the test tools (Xvfb, keyring, WebDriver, poppler)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,8 @@ purpose=${1:-run}
 say() { echo "== setup: $*" >&2; }
 
 RUN_PKGS=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev libssl-dev
-          libayatana-appindicator3-dev librsvg2-dev libdbus-1-dev dbus gnome-keyring xvfb xauth)
+          libayatana-appindicator3-dev librsvg2-dev libdbus-1-dev dbus gnome-keyring xvfb xauth
+          glabels-data)
 TEST_PKGS=(webkit2gtk-driver libsecret-tools poppler-utils imagemagick python3-venv)
 pkgs=("${RUN_PKGS[@]}")
 [ "$purpose" = test ] && pkgs+=("${TEST_PKGS[@]}")

@@ -1,13 +1,21 @@
-//! Layout files (TOML or JSON) as a user might write them: parsed, resolved into an imposition
-//! with and without captions, bleed and crop marks, and every label slot placed.
+//! Layout files (TOML or JSON, or gLabels template XML with bit 5 of the first byte) as a user
+//! might write them: parsed, resolved into an imposition with and without captions, bleed and
+//! crop marks, and every label slot placed (inside the outline of round and oval labels).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use qrdesk_print::{auto_code_size, parse_layout_file, plan_label, Imposition, ResolveOptions};
+use qrdesk_print::{
+    auto_code_size, parse_glabels_file, parse_layout_file, plan_label, Imposition, ResolveOptions,
+};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&choice, file)) = data.split_first() else { return };
-    let Ok(layouts) = parse_layout_file(file, choice & 1 == 1, "fuzz.toml") else { return };
+    let parsed = if choice & 32 != 0 {
+        parse_glabels_file(file, "fuzz.xml")
+    } else {
+        parse_layout_file(file, choice & 1 == 1, "fuzz.toml")
+    };
+    let Ok(layouts) = parsed else { return };
     for layout in layouts.iter().take(16) {
         let has_caption = choice & 2 != 0;
         let options = ResolveOptions {

@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { render } from "preact";
 import { useState } from "preact/hooks";
 import { act } from "preact/test-utils";
 import { Dialog } from "./Dialog";
+import { domRoot } from "../testing/dom-root";
 
-let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement("div");
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const dom = domRoot();
 
 /** A screen with one button opening a confirmation, as the accounts screen has. */
 function Screen({ removeOpener = false }: { removeOpener?: boolean }) {
@@ -34,11 +26,11 @@ function Screen({ removeOpener = false }: { removeOpener?: boolean }) {
   );
 }
 
-const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
+const $ = (sel: string) => dom.root.querySelector<HTMLElement>(sel);
 
 describe("Dialog", () => {
   it("opens modal, named by its heading, with focus on the safe choice", async () => {
-    render(<Screen />, root);
+    render(<Screen />, dom.root);
     await act(() => $("#open")!.click());
     const d = $("#confirm") as HTMLDialogElement;
     expect(d.open).toBe(true);
@@ -48,7 +40,7 @@ describe("Dialog", () => {
   });
 
   it("closes on Escape and gives focus back to the button that opened it", async () => {
-    render(<Screen />, root);
+    render(<Screen />, dom.root);
     $("#open")!.focus();
     await act(() => $("#open")!.click());
     await act(() => {
@@ -59,7 +51,7 @@ describe("Dialog", () => {
   });
 
   it("“Keep it” also returns focus to the opener, not to the page", async () => {
-    render(<Screen />, root);
+    render(<Screen />, dom.root);
     await act(() => $("#open")!.click());
     await act(() => $("#keep")!.click());
     expect($("#confirm")).toBeNull();
@@ -67,7 +59,7 @@ describe("Dialog", () => {
   });
 
   it("falls back when the opener is gone", async () => {
-    render(<Screen removeOpener />, root);
+    render(<Screen removeOpener />, dom.root);
     await act(() => $("#open")!.click());
     await act(() => {
       $("#keep")!.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));

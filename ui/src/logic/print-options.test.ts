@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CATALOGUE_LAYOUTS } from "../platform/fake/catalogue-data";
 import { LAYOUTS } from "../platform/fake/demo-data";
 import { RULES } from "../bindings/current-rules";
 import { contrastRatio, defaultPrintOptions, hasProblems, labelRects, maxSymbolMm, sheetsNeeded, shortLayoutName, validatePrintOptions } from "./print-options";
@@ -18,6 +19,15 @@ describe("print options", () => {
     expect(validatePrintOptions({ ...o, caption: "none" }, l7160)).toEqual({});
     expect(validatePrintOptions({ ...o, size_mm: 8 }, l7160).size_mm).toMatch(/smaller than 10 mm/);
     expect(validatePrintOptions({ ...o, size_mm: NaN }, l7160).size_mm).toBeDefined();
+  });
+
+  it("keeps the code inside a round or oval label (the rectangle it holds: w/√2 × h/√2)", () => {
+    const round = CATALOGUE_LAYOUTS.find((l) => l.id === "avery-l7670")!;
+    expect(maxSymbolMm(round, false)).toBe(44.9);
+    expect(maxSymbolMm(round, true)).toBe(33.6);
+    expect(maxSymbolMm({ ...round, shape: "rectangle" }, false)).toBe(63.5);
+    const oval = CATALOGUE_LAYOUTS.find((l) => l.shape === "ellipse")!;
+    expect(maxSymbolMm(oval, false)).toBe(33.2);
   });
 
   it("checks colours and contrast", () => {

@@ -43,10 +43,15 @@ export function contrastRatio(a: string, b: string): number {
   return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
 
-/** Room for the symbol on one label (caption takes about a quarter of the height). */
+/**
+ * Room for the symbol on one label (caption takes about a quarter of the height). Round and oval
+ * labels keep it inside the largest rectangle the outline holds (w/√2 × h/√2), as Rust does.
+ */
 export function maxSymbolMm(layout: SheetLayout, withCaption: boolean): number {
-  const h = withCaption ? layout.label_height_mm * 0.75 : layout.label_height_mm;
-  return Math.floor(Math.min(layout.label_width_mm, h) * 10) / 10;
+  const inset = layout.shape === "rectangle" ? 1 : Math.SQRT1_2;
+  const w = layout.label_width_mm * inset;
+  const h = layout.label_height_mm * inset * (withCaption ? 0.75 : 1);
+  return Math.floor(Math.min(w, h) * 10) / 10;
 }
 
 export function validatePrintOptions(o: PrintSettings, layout: SheetLayout | undefined): OptionProblems {

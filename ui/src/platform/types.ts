@@ -28,6 +28,7 @@ export type { RotationKeyRequest } from "../bindings/RotationKeyRequest";
 export type { RotationState } from "../bindings/RotationState";
 export type { RotationStep } from "../bindings/RotationStep";
 export type { RowProblem } from "../bindings/RowProblem";
+export type { LabelShape } from "../bindings/LabelShape";
 export type { SheetLayout } from "../bindings/SheetLayout";
 export type { SortKey } from "../bindings/SortKey";
 export type { SyncOverview } from "../bindings/SyncOverview";

@@ -2,13 +2,14 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { AppError } from "../bindings/AppError";
 import { useApp } from "../app/context";
 import { describedBy, Field } from "../components/Field";
+import { LayoutPicker } from "../components/LayoutPicker";
 import { SheetDrawing } from "../components/SheetDrawing";
 import { StyleSelect } from "../components/StyleSelect";
 import { useStyles } from "../components/useStyles";
 import { CsvSource } from "./CsvSource";
 import { PrintPreviewPanel } from "./PrintPreviewPanel";
 import { formatCount } from "../logic/format";
-import { defaultPrintOptions, hasProblems, maxSymbolMm, shortLayoutName, validatePrintOptions } from "../logic/print-options";
+import { defaultPrintOptions, hasProblems, maxSymbolMm, validatePrintOptions } from "../logic/print-options";
 import { toAppError } from "../platform/backend";
 import type { CaptionSource, ColumnMapping, CsvPreview, EcLevel, PrintSettings, PrintPreview, PrintRequest, PrintResult, SheetLayout } from "../platform/types";
 
@@ -171,17 +172,10 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
             <legend>Sheet</legend>
             <div class="layout-pick">
               <div class="layout-side">
-              <div class="field">
-                <label for="opt-layout">Layout</label>
-                <select id="opt-layout" value={options.layout} onChange={(e) => {
-                  const id = e.currentTarget.value;
-                  const next = layouts.find((l) => l.id === id);
-                  setOptions((o) => ({ ...o, layout: id, size_mm: next ? Math.min(o.size_mm, maxSymbolMm(next, o.caption !== "none")) : o.size_mm, start_at: 1 }));
-                }}>
-                  {layouts.map((l) => <option key={l.id} value={l.id} title={l.name}>{shortLayoutName(l.name)}</option>)}
-                </select>
-                {layout && <p class="hint">{layout.columns} × {layout.rows} labels of {layout.label_width_mm} × {layout.label_height_mm} mm on {layout.paper}</p>}
-              </div>
+              <LayoutPicker layouts={layouts} value={options.layout} onChange={(id) => {
+                const next = layouts.find((l) => l.id === id);
+                setOptions((o) => ({ ...o, layout: id, size_mm: next ? Math.min(o.size_mm, maxSymbolMm(next, o.caption !== "none")) : o.size_mm, start_at: 1 }));
+              }} />
               {numberField("start_at", "Start at label", 1, "On a part-used sheet, the first free label (highlighted).")}
               <label class="check" for="opt-crop">
                 <input id="opt-crop" type="checkbox" checked={options.crop_marks} onChange={(e) => set("crop_marks", e.currentTarget.checked)} />

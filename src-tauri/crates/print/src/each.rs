@@ -68,6 +68,8 @@ pub fn run_each(
         page_width: 0.0,
         page_height: 0.0,
         kind: LayoutKind::OnePerPage,
+        shape: crate::layout::LabelShape::Rectangle,
+        catalogue: false,
     };
     job.options.caption = None;
     job.options.page = None;

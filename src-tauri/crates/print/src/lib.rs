@@ -37,9 +37,11 @@ pub use each::{run_each, EachFormat};
 pub use engine::MIN_MODULE_MM;
 pub use error::{PrintError, RowProblem};
 pub use ink::Ink;
+pub use layout::catalogue::{read_catalogue, template_dirs, Catalogue};
 pub use layout::{
-    auto_code_size, builtin_layouts, find_layout, load_layout_file, parse_layout_file, plan_label,
-    Imposition, Layout, LayoutInfo, LayoutKind, ResolveOptions,
+    all_layouts, auto_code_size, builtin_layouts, catalogue, find_layout, load_layout_file,
+    parse_glabels_file, parse_layout_file, plan_label, search_layouts, Imposition, LabelShape,
+    Layout, LayoutInfo, LayoutKind, ResolveOptions,
 };
 pub use length::{parse_length, parse_page, parse_pair, parse_scale};
 pub use options::{PrintJob, PrintOptions, PrintReport, Progress, SizeSpec};

@@ -126,15 +126,16 @@ export function demoOutbox(rows: CodeRow[], now: Date): OutboxEntry[] {
 
 const mm = (inch: number) => Math.round(inch * 25.4 * 100) / 100;
 
-/** Label sheets (geometry from the print anchors: Avery's published templates). */
+/** QR Desk's built-in label sheets (geometry from the print anchors: Avery's published templates);
+ * the gLabels catalogue sheets the fake also lists are in catalogue-data.ts. */
 export const LAYOUTS: SheetLayout[] = [
-  { id: "a4-grid-4x6", name: "A4 plain, 4 × 6 grid", paper: "A4", page_width_mm: 210, page_height_mm: 297, columns: 4, rows: 6, label_width_mm: 45, label_height_mm: 45, margin_top_mm: 13.5, margin_left_mm: 9, pitch_x_mm: 48, pitch_y_mm: 46 },
-  { id: "avery-l7160", name: "Avery L7160 (A4, 21 labels)", paper: "A4", page_width_mm: 210, page_height_mm: 297, columns: 3, rows: 7, label_width_mm: 63.5, label_height_mm: 38.1, margin_top_mm: 15.15, margin_left_mm: 7.25, pitch_x_mm: 66.04, pitch_y_mm: 38.1 },
-  { id: "avery-l7163", name: "Avery L7163 (A4, 14 labels)", paper: "A4", page_width_mm: 210, page_height_mm: 297, columns: 2, rows: 7, label_width_mm: 99.1, label_height_mm: 38.1, margin_top_mm: 15.15, margin_left_mm: 4.65, pitch_x_mm: 101.6, pitch_y_mm: 38.1 },
-  { id: "avery-l7165", name: "Avery L7165 (A4, 8 labels)", paper: "A4", page_width_mm: 210, page_height_mm: 297, columns: 2, rows: 4, label_width_mm: 99.1, label_height_mm: 67.7, margin_top_mm: 13.1, margin_left_mm: 4.65, pitch_x_mm: 101.6, pitch_y_mm: 67.7 },
-  { id: "avery-l7651", name: "Avery L7651 (A4, 65 labels)", paper: "A4", page_width_mm: 210, page_height_mm: 297, columns: 5, rows: 13, label_width_mm: 38.1, label_height_mm: 21.2, margin_top_mm: 10.7, margin_left_mm: 4.75, pitch_x_mm: 40.6, pitch_y_mm: 21.2 },
-  { id: "avery-5160", name: "Avery 5160 (Letter, 30 labels)", paper: "Letter", page_width_mm: mm(8.5), page_height_mm: mm(11), columns: 3, rows: 10, label_width_mm: mm(2.625), label_height_mm: mm(1), margin_top_mm: mm(0.5), margin_left_mm: mm(0.1875), pitch_x_mm: mm(2.75), pitch_y_mm: mm(1) },
-  { id: "avery-5163", name: "Avery 5163 (Letter, 10 labels)", paper: "Letter", page_width_mm: mm(8.5), page_height_mm: mm(11), columns: 2, rows: 5, label_width_mm: mm(4), label_height_mm: mm(2), margin_top_mm: mm(0.5), margin_left_mm: mm(0.15625), pitch_x_mm: mm(4.1875), pitch_y_mm: mm(2) },
+  { id: "a4-grid-4x6", name: "A4 plain, 4 × 6 grid", paper: "A4", page_width_mm: 210, page_height_mm: 297, columns: 4, rows: 6, label_width_mm: 45, label_height_mm: 45, margin_top_mm: 13.5, margin_left_mm: 9, pitch_x_mm: 48, pitch_y_mm: 46, shape: "rectangle", catalogue: false },
+  { id: "avery-l7160", name: "Avery L7160 (A4, 21 labels)", paper: "A4", page_width_mm: 210, page_height_mm: 297, columns: 3, rows: 7, label_width_mm: 63.5, label_height_mm: 38.1, margin_top_mm: 15.15, margin_left_mm: 7.25, pitch_x_mm: 66.04, pitch_y_mm: 38.1, shape: "rectangle", catalogue: false },
+  { id: "avery-l7163", name: "Avery L7163 (A4, 14 labels)", paper: "A4", page_width_mm: 210, page_height_mm: 297, columns: 2, rows: 7, label_width_mm: 99.1, label_height_mm: 38.1, margin_top_mm: 15.15, margin_left_mm: 4.65, pitch_x_mm: 101.6, pitch_y_mm: 38.1, shape: "rectangle", catalogue: false },
+  { id: "avery-l7165", name: "Avery L7165 (A4, 8 labels)", paper: "A4", page_width_mm: 210, page_height_mm: 297, columns: 2, rows: 4, label_width_mm: 99.1, label_height_mm: 67.7, margin_top_mm: 13.1, margin_left_mm: 4.65, pitch_x_mm: 101.6, pitch_y_mm: 67.7, shape: "rectangle", catalogue: false },
+  { id: "avery-l7651", name: "Avery L7651 (A4, 65 labels)", paper: "A4", page_width_mm: 210, page_height_mm: 297, columns: 5, rows: 13, label_width_mm: 38.1, label_height_mm: 21.2, margin_top_mm: 10.7, margin_left_mm: 4.75, pitch_x_mm: 40.6, pitch_y_mm: 21.2, shape: "rectangle", catalogue: false },
+  { id: "avery-5160", name: "Avery 5160 (Letter, 30 labels)", paper: "Letter", page_width_mm: mm(8.5), page_height_mm: mm(11), columns: 3, rows: 10, label_width_mm: mm(2.625), label_height_mm: mm(1), margin_top_mm: mm(0.5), margin_left_mm: mm(0.1875), pitch_x_mm: mm(2.75), pitch_y_mm: mm(1), shape: "rectangle", catalogue: false },
+  { id: "avery-5163", name: "Avery 5163 (Letter, 10 labels)", paper: "Letter", page_width_mm: mm(8.5), page_height_mm: mm(11), columns: 2, rows: 5, label_width_mm: mm(4), label_height_mm: mm(2), margin_top_mm: mm(0.5), margin_left_mm: mm(0.15625), pitch_x_mm: mm(4.1875), pitch_y_mm: mm(2), shape: "rectangle", catalogue: false },
 ];
 
 /** One brand style: a blue CMYK ink, rounded modules and eyes, a "Scan me" frame. */

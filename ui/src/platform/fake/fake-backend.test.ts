@@ -100,6 +100,21 @@ describe("FakeBackend", () => {
     expect((await b.listOutbox({ account: null, code: conflict.code })).length).toBe(0);
   });
 
+  it("lists the built-in sheets first, then gLabels catalogue sheets (round ones drawn as ellipses)", async () => {
+    const b = quick();
+    const layouts = await b.listLayouts();
+    const firstCatalogue = layouts.findIndex((l) => l.catalogue);
+    expect(firstCatalogue).toBeGreaterThan(0);
+    expect(layouts.slice(0, firstCatalogue).every((l) => !l.catalogue && l.shape === "rectangle")).toBe(true);
+    expect(layouts.slice(firstCatalogue).every((l) => l.catalogue && /^[a-z]+-[a-z0-9]+$/.test(l.id))).toBe(true);
+    expect(layouts.find((l) => l.id === "avery-l7670")?.shape).toBe("round");
+
+    const request = { source: { kind: "csv" as const, text: "url\nhttps://a.example\n", mapping: { content: "url", caption: null } }, options: { ...defaultPrintOptions("avery-l7670"), caption: "none" as const } };
+    const preview = await b.printPreview(request);
+    expect(preview.labels).toBe(1);
+    expect(atob(preview.page_image.split(",")[1]!)).toContain("<ellipse");
+  });
+
   it("previews, prints with progress, and cancels", async () => {
     const b = quick();
     const request = { source: { kind: "csv" as const, text: "name,url\nA,https://a.example\nB,\nC,https://c.example\n", mapping: { content: "url", caption: "name" } }, options: defaultPrintOptions("avery-l7160") };

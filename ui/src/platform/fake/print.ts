@@ -1,17 +1,21 @@
-// Printing in the fake: label layouts, CSV preview, the rows a print request covers (with the
-// problems the Rust side reports), the sheet preview, and a cancellable "print" that reports
-// progress and pretends to write a PDF.
+// Printing in the fake: label layouts (the built-ins, then a few gLabels catalogue sheets), CSV
+// preview, the rows a print request covers (with the problems the Rust side reports), the sheet
+// preview, and a cancellable "print" that reports progress and pretends to write a PDF.
 
 import { parseCsv, suggestMapping } from "../../logic/csv";
 import { filterRows } from "../../logic/code-filter";
 import { hasProblems, validatePrintOptions } from "../../logic/print-options";
 import type { Unsubscribe } from "../backend";
 import type { CodeRow, CsvPreview, CsvPreviewRequest, PrintPreview, PrintProgress, PrintRequest, PrintResult, RowProblem, SheetLayout } from "../types";
+import { CATALOGUE_LAYOUTS } from "./catalogue-data";
 import { LAYOUTS } from "./demo-data";
 import { fail } from "./errors";
 import { type LabelItem, sheetImage } from "./sheet-svg";
 import type { FakeState, Listener } from "./state";
 import { requireStyle } from "./styles";
+
+/** Built-ins first, then the gLabels catalogue, as `list_layouts` answers. */
+const ALL_LAYOUTS: readonly SheetLayout[] = [...LAYOUTS, ...CATALOGUE_LAYOUTS];
 
 export class FakePrint {
   private cancelled = false;
@@ -20,7 +24,7 @@ export class FakePrint {
   constructor(private readonly s: FakeState) {}
 
   async layouts(): Promise<SheetLayout[]> {
-    return LAYOUTS.map((l) => ({ ...l }));
+    return ALL_LAYOUTS.map((l) => ({ ...l }));
   }
 
   async csvPreview(request: CsvPreviewRequest): Promise<CsvPreview> {
@@ -65,7 +69,7 @@ export class FakePrint {
   }
 
   async preview(request: PrintRequest): Promise<PrintPreview> {
-    const layout = LAYOUTS.find((l) => l.id === request.options.layout);
+    const layout = ALL_LAYOUTS.find((l) => l.id === request.options.layout);
     const problems = validatePrintOptions(request.options, layout);
     if (!layout || hasProblems(problems)) fail("bad_input", Object.values(problems)[0] ?? "Check the print options");
     // The fake draws styled codes plain; it only checks that the style exists.

@@ -1,5 +1,6 @@
 // Draws page 1 of a label sheet as an SVG data URL, as the Rust side's print preview does: label
-// outlines, each QR code with its background, caption and crop marks, in millimetres.
+// outlines (ellipses for round and oval labels), each QR code with its background, caption and
+// crop marks, in millimetres.
 
 import { labelRects } from "../../logic/print-options";
 import { qrSvgGroup } from "../../logic/qr-matrix";
@@ -14,7 +15,10 @@ export function sheetImage(layout: SheetLayout, o: PrintSettings, items: readonl
   let body = "";
   labelRects(layout).forEach((rect, i) => {
     const item = i >= skip ? items[i - skip] : undefined;
-    body += `<rect x="${rect.x}" y="${rect.y}" width="${rect.w}" height="${rect.h}" rx="1.5" fill="none" stroke="#c8ccd4" stroke-width="0.2"/>`;
+    const outline = 'fill="none" stroke="#c8ccd4" stroke-width="0.2"';
+    body += layout.shape === "rectangle"
+      ? `<rect x="${rect.x}" y="${rect.y}" width="${rect.w}" height="${rect.h}" rx="1.5" ${outline}/>`
+      : `<ellipse cx="${rect.x + rect.w / 2}" cy="${rect.y + rect.h / 2}" rx="${rect.w / 2}" ry="${rect.h / 2}" ${outline}/>`;
     if (!item) return;
     const captionH = o.caption === "none" ? 0 : 4;
     const size = Math.min(o.size_mm, rect.h - captionH - 1, rect.w - 1);

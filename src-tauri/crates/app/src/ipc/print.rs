@@ -44,6 +44,21 @@ pub struct SheetLayout {
     pub margin_left_mm: f64,
     pub pitch_x_mm: f64,
     pub pitch_y_mm: f64,
+    /// The labels' outline (round and elliptical labels keep the code inside the shape).
+    pub shape: LabelShape,
+    /// `true` for a sheet read from the gLabels template catalogue installed on this computer
+    /// (`glabels-data`), `false` for one of QR Desk's built-in sheets.
+    pub catalogue: bool,
+}
+
+/// The outline of the labels on a sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub enum LabelShape {
+    Rectangle,
+    Round,
+    Ellipse,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,37 +1,54 @@
-//! The built-in sheets as the layout picker draws them (mm), with the paper each is made for.
+//! The sheets as the layout picker draws them (mm), with the paper each is made for: QR Desk's
+//! built-in layouts first, then the gLabels catalogue installed on this computer.
 
 use qrdesk_print::{
-    find_layout, layouts as builtin, Imposition, PrintJob, PrintOptions, SizeSpec, Source,
+    all_layouts, search_layouts, Imposition, LabelShape as EngineShape, Layout, LayoutInfo,
+    PrintJob, PrintOptions, SizeSpec, Source,
 };
 
-use crate::ipc::print::{PaperSize, SheetLayout};
+use crate::ipc::print::{LabelShape, PaperSize, SheetLayout};
 
-/// Every built-in layout, as the picker draws it.
+/// Every layout the picker offers: the built-ins, then the catalogue's sheets.
 pub fn list_layouts() -> Vec<SheetLayout> {
-    builtin()
-        .iter()
-        .filter_map(|info| {
-            let layout = find_layout(&info.name).ok()?;
-            let options = PrintOptions { size: SizeSpec::Symbol(30.0), ..PrintOptions::default() };
-            let job = PrintJob { source: Source::Items(Vec::new()), layout, options };
-            let imp: Imposition = qrdesk_print::imposition(&job).ok()?;
-            Some(SheetLayout {
-                id: info.name.clone(),
-                name: info.description.clone(),
-                paper: paper_name(imp.media_w, imp.media_h),
-                page_width_mm: imp.media_w,
-                page_height_mm: imp.media_h,
-                columns: imp.columns,
-                rows: imp.rows,
-                label_width_mm: imp.label_w,
-                label_height_mm: imp.label_h,
-                margin_top_mm: imp.top,
-                margin_left_mm: imp.left,
-                pitch_x_mm: imp.pitch_x,
-                pitch_y_mm: imp.pitch_y,
-            })
-        })
-        .collect()
+    all_layouts().iter().filter_map(sheet_layout).collect()
+}
+
+/// Sheets the gLabels catalogue of this computer adds to the built-ins.
+pub fn catalogue_size() -> usize {
+    all_layouts().iter().filter(|l| l.catalogue).count()
+}
+
+/// Built-in layouts and catalogue sheets matching a product code, brand or label size (`70x36`),
+/// as `qrdesk print --layouts --search` lists them.
+pub fn search_layout_infos(query: &str) -> Vec<LayoutInfo> {
+    search_layouts(query).iter().map(Layout::info).collect()
+}
+
+fn sheet_layout(layout: &Layout) -> Option<SheetLayout> {
+    let options = PrintOptions { size: SizeSpec::Symbol(30.0), ..PrintOptions::default() };
+    let job = PrintJob { source: Source::Items(Vec::new()), layout: layout.clone(), options };
+    let imp: Imposition = qrdesk_print::imposition(&job).ok()?;
+    Some(SheetLayout {
+        id: layout.name.clone(),
+        name: layout.description.clone(),
+        paper: paper_name(imp.media_w, imp.media_h),
+        page_width_mm: imp.media_w,
+        page_height_mm: imp.media_h,
+        columns: imp.columns,
+        rows: imp.rows,
+        label_width_mm: imp.label_w,
+        label_height_mm: imp.label_h,
+        margin_top_mm: imp.top,
+        margin_left_mm: imp.left,
+        pitch_x_mm: imp.pitch_x,
+        pitch_y_mm: imp.pitch_y,
+        shape: match layout.shape {
+            EngineShape::Rectangle => LabelShape::Rectangle,
+            EngineShape::Round => LabelShape::Round,
+            EngineShape::Ellipse => LabelShape::Ellipse,
+        },
+        catalogue: layout.catalogue,
+    })
 }
 
 fn paper_name(w: f64, h: f64) -> PaperSize {

@@ -17,7 +17,7 @@ pub use cache_rows::{cached_items, print_item, read_ids_file, CacheSelection};
 pub use csv_text::csv_preview;
 pub use export::{check_export, export_code, export_file_name, export_to};
 pub use job::{prepare, PreparedJob};
-pub use layouts::list_layouts;
+pub use layouts::{catalogue_size, list_layouts, search_layout_infos};
 pub use preview::print_preview;
 pub use run::{check_print, print_cancel, print_run};
 

@@ -10,7 +10,10 @@ use std::sync::atomic::AtomicBool;
 
 use clap::Args;
 use qrdesk_app::print::flags::{print_with_flags, FlagOutput, FlagSource, PrintFlags};
-use qrdesk_app::print::{layout_catalogue, EachFormat, EngineEcLevel, PrintReport, Progress};
+use qrdesk_app::print::{
+    catalogue_size, layout_catalogue, search_layout_infos, EachFormat, EngineEcLevel, PrintReport,
+    Progress,
+};
 use qrdesk_core::CodeStatus;
 
 use crate::global_args::GlobalArgs;
@@ -25,7 +28,8 @@ qrdesk print --csv codes.csv --layout avery-l7160 --style autumn.toml --caption 
 qrdesk print --layouts"
 )]
 pub struct PrintArgs {
-    /// List the built-in layouts and exit.
+    /// List the layouts and exit: the built-ins, or with --search every sheet (gLabels
+    /// catalogue included) whose name, product code or label size (70x36) matches.
     #[arg(long)]
     pub layouts: bool,
 
@@ -45,8 +49,9 @@ pub struct PrintArgs {
     /// Print cached codes of this account (their short URLs).
     #[arg(long, value_name = "ID", conflicts_with = "ids")]
     pub account: Option<i64>,
-    /// Only cached codes matching this search (with --account).
-    #[arg(long, value_name = "Q", requires = "account")]
+    /// Only cached codes matching this search (with --account); with --layouts, the sheets
+    /// matching a product code, brand or label size.
+    #[arg(long, value_name = "Q")]
     pub search: Option<String>,
     /// Print cached codes whose ids are listed in FILE, one per line.
     #[arg(long, value_name = "FILE")]
@@ -140,7 +145,7 @@ pub struct PrintArgs {
 
 pub fn run(global: &GlobalArgs, args: PrintArgs) -> CommandResult {
     if args.layouts {
-        return Ok(list_layouts());
+        return Ok(list_layouts(args.search.as_deref()));
     }
     let flags = flags(args)?;
     let opened = if flags.needs_library() { Some(super::open_context(global)?.0) } else { None };
@@ -159,8 +164,36 @@ pub fn run(global: &GlobalArgs, args: PrintArgs) -> CommandResult {
     Ok(outcome(&result?))
 }
 
-fn list_layouts() -> Outcome {
-    let layouts = layout_catalogue();
+fn list_layouts(search: Option<&str>) -> Outcome {
+    let (layouts, note) = match search {
+        None => {
+            let found = layout_catalogue();
+            let sheets = catalogue_size();
+            let note = if sheets > 0 {
+                format!(
+                    "\nand {sheets} sheets from the gLabels catalogue: find one with --search \
+                     L7162 (product code) or --search 70x36 (label size in mm)"
+                )
+            } else {
+                "\n(install glabels-data for about 1,700 more sheets from Avery, Herma, \
+                 Zweckform …)"
+                    .to_string()
+            };
+            (found, note)
+        }
+        Some(q) => {
+            let found = search_layout_infos(q);
+            let note = if found.is_empty() {
+                format!(
+                    "No sheet matches \"{q}\". Try the product code (L7162) or the label size \
+                     in mm (70x36)."
+                )
+            } else {
+                String::new()
+            };
+            (found, note)
+        }
+    };
     let mut human = String::new();
     for l in &layouts {
         let per = if l.per_page > 0 { l.per_page.to_string() } else { "N-up".into() };
@@ -169,7 +202,8 @@ fn list_layouts() -> Outcome {
             l.name, per, l.page, l.label, l.description
         ));
     }
-    Outcome::new(serde_json::json!({ "layouts": layouts }), human.trim_end())
+    human.push_str(&note);
+    Outcome::new(serde_json::json!({ "layouts": layouts }), human.trim())
 }
 
 /// The flags as plain values, refusing combinations that make no sense (usage errors, exit 2).
@@ -182,6 +216,13 @@ fn flags(args: PrintArgs) -> Result<PrintFlags, Failure> {
             quantity_column: args.quantity_column.clone(),
         },
         (None, Some(account), _) => FlagSource::Account { account, search: args.search.clone() },
+        (_, None, _) if args.search.is_some() => {
+            return Err(Failure::Usage(
+                "--search narrows an account's cached codes: add --account ID (or use --layouts \
+                 --search to find a sheet)"
+                    .into(),
+            ))
+        }
         (None, None, Some(file)) => FlagSource::Ids(file.clone()),
         (None, None, None) => {
             return Err(Failure::Usage(

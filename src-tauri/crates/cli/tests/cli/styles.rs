@@ -1,6 +1,7 @@
 //! `qrdesk style` and `qrdesk print --style`, as a designer and a print shop use them: a style
 //! file added with its logo, listed and shown with its proof, printed by name on a sheet and one
-//! file per code, printed straight from a file, exported for the team and removed.
+//! file per code, printed straight from a file, exported for the team and removed; and label
+//! sheets found in the gLabels catalogue.
 
 use serde_json::Value;
 
@@ -96,4 +97,53 @@ fn a_style_is_added_shown_printed_exported_and_removed() {
     json(qrdesk(&data).args(["--json", "style", "remove", "AUTUMN BRAND"]).output().unwrap());
     let listed = json(qrdesk(&data).args(["--json", "style", "list"]).output().unwrap());
     assert_eq!(listed.as_array().map(Vec::len), Some(0));
+}
+
+/// `qrdesk print --layouts --search`: the gLabels catalogue (installed by the test command) by
+/// product code and by label size, and a catalogue sheet printed by its name.
+#[test]
+fn catalogue_sheets_are_found_and_printed_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let found = json(
+        qrdesk(&data).args(["--json", "print", "--layouts", "--search", "L7162"]).output().unwrap(),
+    );
+    let names: Vec<&str> =
+        found["layouts"].as_array().unwrap().iter().filter_map(|l| l["name"].as_str()).collect();
+    assert!(names.contains(&"avery-l7162"), "{names:?}");
+    let by_size = json(
+        qrdesk(&data).args(["--json", "print", "--layouts", "--search", "70x36"]).output().unwrap(),
+    );
+    assert!(by_size["layouts"].as_array().unwrap().len() >= 5, "{by_size}");
+    let none = qrdesk(&data).args(["print", "--layouts", "--search", "nothing-like-this"]).output();
+    let text = String::from_utf8_lossy(&none.unwrap().stdout).to_string();
+    assert!(text.contains("No sheet matches \"nothing-like-this\""), "{text}");
+
+    let csv = dir.path().join("rows.csv");
+    std::fs::write(&csv, "name,url\nDoor,https://a.example/1\n").unwrap();
+    let pdf = dir.path().join("zweckform.pdf");
+    let report = json(
+        qrdesk(&data)
+            .args(["--json", "print", "--layout", "zweckform-3490", "--verify", "--csv"])
+            .arg(&csv)
+            .arg("-o")
+            .arg(&pdf)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(report["codes"], 1);
+
+    // A system template file named with --layout-file: its CD labels are left out, the rest read.
+    let file = "/usr/share/libglabels-3.0/templates/avery-iso-templates.xml";
+    let pdf = dir.path().join("gl-l7160.pdf");
+    let report = json(
+        qrdesk(&data)
+            .args(["--json", "print", "--layout", "avery-l7160", "--layout-file", file, "--csv"])
+            .arg(&csv)
+            .arg("-o")
+            .arg(&pdf)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(report["codes"], 1);
 }

@@ -103,12 +103,20 @@ pub fn encode_row(plan: &Plan, row: Row) -> Result<Encoded, RowProblem> {
     let label_plan = plan_label(imp, outer, plan.has_caption);
     let c = label_plan.code;
     let eps = 1e-6;
-    if c.x < -eps || c.y < -eps || c.x + c.w > imp.label_w + eps || c.y + c.h > imp.label_h + eps {
+    let (ox, oy, cw, ch) = imp.shape.content(imp.label_w, imp.label_h);
+    if c.x < ox - eps || c.y < oy - eps || c.x + c.w > ox + cw + eps || c.y + c.h > oy + ch + eps {
+        let room = if imp.shape.is_rectangle() {
+            format!("the label is {:.1} × {:.1} mm", imp.label_w, imp.label_h)
+        } else {
+            format!(
+                "inside the {:.1} × {:.1} mm round label there is room for {:.1} × {:.1} mm",
+                imp.label_w, imp.label_h, cw, ch
+            )
+        };
         return Err(problem(
             format!(
                 "the quiet zone would be cut by the label edge: the code with its quiet zone is \
-                 {:.1} mm square but the label is {:.1} × {:.1} mm",
-                outer, imp.label_w, imp.label_h
+                 {outer:.1} mm square but {room}"
             ),
             "Choose a smaller --size or --module, or a larger label.",
         ));

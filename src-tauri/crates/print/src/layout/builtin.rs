@@ -35,6 +35,8 @@ fn sheet(
             pitch_x,
             pitch_y,
         },
+        shape: super::LabelShape::Rectangle,
+        catalogue: false,
     }
 }
 
@@ -48,6 +50,8 @@ fn grid(name: &str, page_name: &str, page: (f64, f64)) -> Layout {
         page_width: page.0,
         page_height: page.1,
         kind: LayoutKind::Grid { margin: 10.0, gutter: 5.0, cell_width: 45.0, cell_height: 50.0 },
+        shape: super::LabelShape::Rectangle,
+        catalogue: false,
     }
 }
 
@@ -156,6 +160,8 @@ pub fn builtin_layouts() -> Vec<Layout> {
             page_width: 0.0,
             page_height: 0.0,
             kind: LayoutKind::OnePerPage,
+            shape: super::LabelShape::Rectangle,
+            catalogue: false,
         },
     ]
 }

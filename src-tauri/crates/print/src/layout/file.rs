@@ -15,13 +15,15 @@
 //! pitch_x = 70.0
 //! pitch_y = 36.0
 //! ```
-//! (a JSON file holds the same as `{"layout": [{…}]}`).
+//! (a JSON file holds the same as `{"layout": [{…}]}`). A `.xml` file is read as gLabels
+//! templates (`glabels.rs`), every template checked, the first that cannot be read refused with
+//! its line.
 
 use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{Layout, LayoutKind};
+use super::{LabelShape, Layout, LayoutKind};
 use crate::error::PrintError;
 use crate::length::parse_page;
 
@@ -41,12 +43,38 @@ struct LayoutSpec {
     page_height: Option<f64>,
     #[serde(flatten)]
     kind: LayoutKind,
+    #[serde(default)]
+    shape: LabelShape,
+}
+
+/// A gLabels template file a person named: every template read, or the first problem with its
+/// line (fuzzed with the other layout parsers).
+pub fn parse_glabels_file(bytes: &[u8], shown: &str) -> Result<Vec<Layout>, PrintError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        PrintError::option(format!("the gLabels template file {shown} is not UTF-8 text"))
+    })?;
+    let parsed =
+        super::glabels::parse_templates(text, shown, &super::glabels::builtin_papers(), true)?;
+    if parsed.layouts.is_empty() {
+        let why = match parsed.skipped.first() {
+            Some(first) => format!("{shown} holds no sheet QR Desk can print on ({first})"),
+            None => format!("{shown} holds no gLabels templates"),
+        };
+        return Err(PrintError::option(why));
+    }
+    for layout in &parsed.layouts {
+        layout.check()?;
+    }
+    Ok(parsed.layouts)
 }
 
 /// Reads every layout of a `.toml` or `.json` file and checks each one.
 pub fn load_layout_file(path: &Path) -> Result<Vec<Layout>, PrintError> {
     let bytes = std::fs::read(path).map_err(|e| PrintError::io("read", path, e))?;
     let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xml")) {
+        return parse_glabels_file(&bytes, &path.display().to_string());
+    }
     parse_layout_file(&bytes, is_json, &path.display().to_string())
 }
 
@@ -90,6 +118,8 @@ pub fn parse_layout_file(
                 page_width,
                 page_height,
                 kind: spec.kind,
+                shape: spec.shape,
+                catalogue: false,
             };
             layout.check()?;
             Ok(layout)

@@ -1,14 +1,21 @@
-//! Page layouts: label sheets (Avery …), N-up grids and one code per page, all in millimetres
-//! with the origin at the page's top-left corner. [`Imposition`] is a layout resolved for one job
-//! (page size, label grid, bleed); [`plan_label`] places the code and its caption in a label.
+//! Page layouts: label sheets (Avery …, built in or from the gLabels catalogue), N-up grids and
+//! one code per page, all in millimetres with the origin at the page's top-left corner.
+//! [`Imposition`] is a layout resolved for one job (page size, label grid, bleed);
+//! [`plan_label`] places the code and its caption in a label (inside the outline of round and
+//! oval labels).
 
 mod builtin;
+pub mod catalogue;
 mod file;
+pub mod glabels;
+mod shape;
 
 use serde::{Deserialize, Serialize};
 
 pub use builtin::builtin_layouts;
-pub use file::{load_layout_file, parse_layout_file};
+pub use catalogue::{all_layouts, catalogue, search_layouts};
+pub use file::{load_layout_file, parse_glabels_file, parse_layout_file};
+pub use shape::LabelShape;
 
 use crate::error::PrintError;
 
@@ -45,6 +52,12 @@ pub struct Layout {
     pub page_height: f64,
     #[serde(flatten)]
     pub kind: LayoutKind,
+    /// The labels' outline.
+    #[serde(default, skip_serializing_if = "LabelShape::is_rectangle")]
+    pub shape: LabelShape,
+    /// Read from the gLabels catalogue (its sheets need not have symmetric margins).
+    #[serde(skip)]
+    pub catalogue: bool,
 }
 
 /// What `qrdesk print --layouts` and the UI list.
@@ -119,14 +132,20 @@ impl Layout {
                 {
                     return Err(bad("columns, rows and the label size must be positive".into()));
                 }
-                if pitch_x < label_width && *columns > 1 || pitch_y < label_height && *rows > 1 {
+                // gLabels templates round their figures (a label 0.1 pt taller than its pitch):
+                // catalogue sheets get half a millimetre of slack, hand-written ones none.
+                let slack = if self.catalogue { 0.5 } else { 0.0 };
+                if pitch_x + slack < *label_width && *columns > 1
+                    || pitch_y + slack < *label_height && *rows > 1
+                {
                     return Err(bad("labels overlap (pitch smaller than the label)".into()));
                 }
                 let right =
                     self.page_width - (left + f64::from(columns - 1) * pitch_x + label_width);
                 let bottom =
                     self.page_height - (top + f64::from(rows - 1) * pitch_y + label_height);
-                if *left < 0.0 || *top < 0.0 || right < -0.01 || bottom < -0.01 {
+                let edge = -0.01 - 2.0 * slack;
+                if *left < edge || *top < edge || right < edge || bottom < edge {
                     return Err(bad(format!(
                         "labels run off the page (margins left {} top {} right {} bottom {} mm)",
                         fmt(*left),
@@ -135,7 +154,7 @@ impl Layout {
                         fmt(bottom)
                     )));
                 }
-                if (right - left).abs() > 1.0 || (bottom - top).abs() > 1.0 {
+                if !self.catalogue && ((right - left).abs() > 1.0 || (bottom - top).abs() > 1.0) {
                     return Err(bad(format!(
                         "margins do not close to the page size (left {} right {}, top {} bottom \
                          {} mm); check the figures against the sheet's datasheet",
@@ -171,10 +190,11 @@ fn fmt(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// Finds a layout by name among the built-ins, or loads it from a `.toml`/`.json` file path.
+/// Finds a layout by name among the built-ins and the gLabels catalogue, or loads it from a
+/// `.toml`, `.json` or gLabels `.xml` file path.
 pub fn find_layout(name: &str) -> Result<Layout, PrintError> {
     let lower = name.trim().to_ascii_lowercase();
-    if lower.ends_with(".toml") || lower.ends_with(".json") {
+    if [".toml", ".json", ".xml"].iter().any(|ext| lower.ends_with(ext)) {
         let mut layouts = load_layout_file(std::path::Path::new(name.trim()))?;
         if layouts.len() == 1 {
             return Ok(layouts.remove(0));
@@ -184,13 +204,24 @@ pub fn find_layout(name: &str) -> Result<Layout, PrintError> {
             layouts.len()
         )));
     }
-    builtin_layouts().into_iter().find(|l| l.name == lower).ok_or_else(|| {
-        let names: Vec<String> = builtin_layouts().into_iter().map(|l| l.name).collect();
-        PrintError::option(format!(
-            "there is no layout \"{name}\"; choose one of {} (see qrdesk print --layouts)",
-            names.join(", ")
-        ))
-    })
+    if let Some(l) = builtin_layouts().into_iter().find(|l| l.name == lower) {
+        return Ok(l);
+    }
+    if let Some(l) = catalogue().layouts.iter().find(|l| l.name == lower) {
+        return Ok(l.clone());
+    }
+    let names: Vec<String> = builtin_layouts().into_iter().map(|l| l.name).collect();
+    let sheets = all_layouts().iter().filter(|l| l.catalogue).count();
+    let more = if sheets > 0 {
+        format!(" or one of the {sheets} sheets of the gLabels catalogue")
+    } else {
+        " (install glabels-data for about 1,700 more sheets)".to_string()
+    };
+    Err(PrintError::option(format!(
+        "there is no layout \"{name}\"; choose one of {}{more}; find one with qrdesk print \
+         --layouts --search L7160 (or a label size like 70x36)",
+        names.join(", ")
+    )))
 }
 
 /// A rectangle in mm, origin at the page's top-left, y down.
@@ -223,6 +254,8 @@ pub struct Imposition {
     pub inset: f64,
     /// Whether this is one code per page (crop marks at the trim corners).
     pub one_per_page: bool,
+    /// The labels' outline: code and caption stay inside it.
+    pub shape: LabelShape,
 }
 
 /// Slug outside the bleed that holds crop marks on one-per-page output.
@@ -280,6 +313,7 @@ impl Imposition {
                     pitch_y: *pitch_y,
                     inset: SAFE_INSET,
                     one_per_page: false,
+                    shape: layout.shape,
                 })
             }
             LayoutKind::Grid { margin, gutter, cell_width, cell_height } => {
@@ -324,6 +358,7 @@ impl Imposition {
                     pitch_y: ch + gutter,
                     inset: SAFE_INSET,
                     one_per_page: false,
+                    shape: LabelShape::Rectangle,
                 })
             }
             LayoutKind::OnePerPage => {
@@ -360,6 +395,7 @@ impl Imposition {
                     pitch_y: th,
                     inset,
                     one_per_page: true,
+                    shape: LabelShape::Rectangle,
                 })
             }
         }
@@ -400,7 +436,8 @@ pub struct LabelPlan {
 /// The outer code size the label allows when no size is given: the largest square that fits
 /// with the safe inset, leaving room for a caption beside (wide labels, w/h > 1.6) or below.
 pub fn auto_code_size(imp: &Imposition, has_caption: bool) -> f64 {
-    let (w, h, i) = (imp.label_w, imp.label_h, imp.inset);
+    let (_, _, w, h) = imp.shape.content(imp.label_w, imp.label_h);
+    let i = imp.inset;
     if !has_caption {
         return (w.min(h) - 2.0 * i).max(0.0);
     }
@@ -415,7 +452,14 @@ pub fn auto_code_size(imp: &Imposition, has_caption: bool) -> f64 {
 
 /// Places a code of outer size `s` (and its caption) in a label of the imposition.
 pub fn plan_label(imp: &Imposition, s: f64, has_caption: bool) -> LabelPlan {
-    let (w, h, i) = (imp.label_w, imp.label_h, imp.inset);
+    let (ox, oy, w, h) = imp.shape.content(imp.label_w, imp.label_h);
+    let shift = |a: Area| Area { x: a.x + ox, y: a.y + oy, ..a };
+    let plan = plan_in(w, h, imp.inset, s, has_caption);
+    LabelPlan { code: shift(plan.code), caption: plan.caption.map(|(a, p)| (shift(a), p)) }
+}
+
+/// [`plan_label`] in a `w` × `h` rectangle with inset `i`.
+fn plan_in(w: f64, h: f64, i: f64, s: f64, has_caption: bool) -> LabelPlan {
     let centre = |avail: f64| ((avail - s) / 2.0).max(0.0);
     if !has_caption {
         return LabelPlan {

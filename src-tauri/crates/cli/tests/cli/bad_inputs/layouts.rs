@@ -22,6 +22,23 @@ fn malformed_layout_files() {
     lab.file("negative.json", json.replace("\"label_width\":70", "\"label_width\":-70").as_bytes());
     lab.file("zero.json", json.replace("\"rows\":8", "\"rows\":0").as_bytes());
     lab.file("binary.toml", b"\xff\xfe\x00garbage");
+    let glabels = "<?xml version=\"1.0\"?>\n<Glabels-templates>\n  <Template brand=\"Shop\" part=\"S1\" \
+                   size=\"A4\">\n    <Label-rectangle id=\"0\" width=\"70mm\" height=\"36mm\">\n      \
+                   <Layout nx=\"3\" ny=\"8\" x0=\"0\" y0=\"4.5mm\" dx=\"70mm\" dy=\"36mm\"/>\n    \
+                   </Label-rectangle>\n  </Template>\n</Glabels-templates>\n";
+    lab.file("good.xml", glabels.as_bytes());
+    lab.file("cut.xml", &glabels.as_bytes()[..120]);
+    lab.file("nonx.xml", glabels.replace("nx=\"3\" ", "").as_bytes());
+    lab.file(
+        "cd.xml",
+        glabels
+            .replace(
+                "<Label-rectangle id=\"0\" width=\"70mm\" height=\"36mm\">",
+                "<Label-cd id=\"0\" radius=\"58mm\" hole=\"20mm\">",
+            )
+            .replace("</Label-rectangle>", "</Label-cd>")
+            .as_bytes(),
+    );
     let run = |input, file: &str, name: &str, code, kind, msg: &str| {
         let args = print_args(&lab.p("ok.csv"), &lab.p("out.pdf"), &[]);
         let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -114,6 +131,38 @@ fn malformed_layout_files() {
             &format!("{} has no layout named \"other\"", lab.p("good.toml")),
         ),
         run("layout file that does not exist", "missing.toml", "shop", 1, "io", "Could not read"),
+        run(
+            "gLabels template file cut short",
+            "cut.xml",
+            "shop-s1",
+            1,
+            "bad_input",
+            &format!("the gLabels template file {} is not valid XML", lab.p("cut.xml")),
+        ),
+        run(
+            "gLabels template without nx",
+            "nonx.xml",
+            "shop-s1",
+            1,
+            "bad_input",
+            &format!("{} line 3 (Shop S1): <Layout> has no nx", lab.p("nonx.xml")),
+        ),
+        run(
+            "gLabels CD template",
+            "cd.xml",
+            "shop-s1",
+            1,
+            "bad_input",
+            "CD and DVD labels are left out: the code would cover the hole",
+        ),
+        run(
+            "no sheet of that name in a gLabels file",
+            "good.xml",
+            "shop-s2",
+            1,
+            "bad_input",
+            &format!("{} has no layout named \"shop-s2\"", lab.p("good.xml")),
+        ),
     ];
     let n = lab.check(cases);
     lab.write_doc("Layout files (`--layout-file`)");
