@@ -35,6 +35,7 @@ const COMMANDS: &[&str] = &[
     "outbox_conflict",
     "resolve_conflict",
     "list_layouts",
+    "list_printer_profiles",
     "csv_preview",
     "print_preview",
     "print_run",

@@ -17,8 +17,9 @@ fuzz_target!(|data: &[u8]| {
     let serial_start = u64::from(data.len() as u32).wrapping_mul(0x9E37_79B9);
     for known in [None, Some(columns.as_slice())] {
         if let Ok(t) = CaptionTemplate::parse(template, serial_start, known) {
-            for row in [1, 2, u64::MAX] {
-                let out = t.render(row, |name| {
+            // Row and label differ when rows are printed several times (a quantity column).
+            for (row, label) in [(1, 1), (2, 5), (u64::MAX, u64::MAX), (3, u64::MAX)] {
+                let out = t.render(row, label, |name| {
                     fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
                 });
                 // Each placeholder adds at most the longest value or a 20-digit number.

@@ -51,6 +51,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             sync::outbox_conflict,
             sync::resolve_conflict,
             print::list_layouts,
+            print::list_printer_profiles,
             print::csv_preview,
             print::print_preview,
             print::print_run,

@@ -3,7 +3,7 @@ use std::path::Path;
 use qrdesk_app::ipc::events::PRINT_PROGRESS;
 use qrdesk_app::ipc::print::{
     CsvPreview, CsvPreviewRequest, ExportRequest, ExportResult, PathRequest, PrintPreview,
-    PrintRequest, PrintResult, SheetLayout,
+    PrintRequest, PrintResult, PrinterProfile, SheetLayout,
 };
 use qrdesk_app::print;
 use qrdesk_core::AppError;
@@ -17,6 +17,11 @@ use crate::state::DesktopState;
 #[tauri::command]
 pub fn list_layouts() -> Vec<SheetLayout> {
     print::list_layouts()
+}
+
+#[tauri::command]
+pub fn list_printer_profiles(state: State<'_, DesktopState>) -> CmdResult<Vec<PrinterProfile>> {
+    print::list_printer_profiles(state.ctx()?)
 }
 
 #[tauri::command]

@@ -21,4 +21,8 @@ start_at: number, offset_x_mm: number, offset_y_mm: number,
 /**
  * A saved brand style by name; `None` prints plain codes in `foreground`.
  */
-style: string | null, };
+style: string | null, 
+/**
+ * A saved printer profile by name: its offset and scale replace the two shifts above.
+ */
+printer_profile: string | null, };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CATALOGUE_LAYOUTS } from "../platform/fake/catalogue-data";
 import { LAYOUTS } from "../platform/fake/demo-data";
 import { RULES } from "../bindings/current-rules";
-import { contrastRatio, defaultPrintOptions, hasProblems, labelRects, maxSymbolMm, sheetsNeeded, shortLayoutName, validatePrintOptions } from "./print-options";
+import { contrastRatio, defaultPrintOptions, hasProblems, labelRects, maxSymbolMm, requestSettings, sheetsNeeded, shortLayoutName, validatePrintOptions } from "./print-options";
 
 const l7160 = LAYOUTS.find((l) => l.id === "avery-l7160")!;
 
@@ -45,6 +45,18 @@ describe("print options", () => {
     expect(validatePrintOptions({ ...pale, style: "Autumn brand" }, l7160)).toEqual({});
     expect(validatePrintOptions({ ...o, foreground: "black", style: "Autumn brand" }, l7160)).toEqual({});
     expect(validatePrintOptions(pale, l7160).foreground).toMatch(/contrast/);
+  });
+
+  it("leaves the shifts to a printer profile when one is chosen, and sends them as 0", () => {
+    const o = defaultPrintOptions("avery-l7160");
+    expect(o.printer_profile).toBeNull();
+    const drifted = { ...o, offset_x_mm: NaN, offset_y_mm: RULES.print.max_offset_mm + 1 };
+    expect(Object.keys(validatePrintOptions(drifted, l7160))).toEqual(["offset_x_mm", "offset_y_mm"]);
+    const profiled = { ...drifted, printer_profile: "Shop laser" };
+    expect(validatePrintOptions(profiled, l7160)).toEqual({});
+    expect(requestSettings(profiled)).toEqual({ ...profiled, offset_x_mm: 0, offset_y_mm: 0 });
+    const shifted = { ...o, offset_x_mm: 0.5, offset_y_mm: -1 };
+    expect(requestSettings(shifted)).toBe(shifted);
   });
 
   it("checks start-at, bleed and offsets", () => {

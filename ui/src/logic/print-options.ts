@@ -21,6 +21,7 @@ export function defaultPrintOptions(layout: string): PrintSettings {
     offset_x_mm: 0,
     offset_y_mm: 0,
     style: null,
+    printer_profile: null,
   };
 }
 
@@ -81,12 +82,21 @@ export function validatePrintOptions(o: PrintSettings, layout: SheetLayout | und
   if (!Number.isInteger(o.start_at) || o.start_at < 1 || o.start_at > capacity) {
     p.start_at = `Start at a label from 1 to ${capacity}.`;
   }
-  for (const f of ["offset_x_mm", "offset_y_mm"] as const) {
+  // A printer profile's offset replaces the two shifts (hidden then): they are not checked.
+  for (const f of o.printer_profile === null ? (["offset_x_mm", "offset_y_mm"] as const) : []) {
     if (!Number.isFinite(o[f]) || Math.abs(o[f]) > LIMITS.max_offset_mm) {
       p[f] = `Offsets are between −${LIMITS.max_offset_mm} and ${LIMITS.max_offset_mm} mm.`;
     }
   }
   return p;
+}
+
+/**
+ * The settings a preview or print is asked with. Under a printer profile the two shifts are not
+ * used, so they go out as 0: a value left in the hidden fields cannot get the job refused.
+ */
+export function requestSettings(o: PrintSettings): PrintSettings {
+  return o.printer_profile === null ? o : { ...o, offset_x_mm: 0, offset_y_mm: 0 };
 }
 
 export function hasProblems(p: OptionProblems): boolean {

@@ -29,6 +29,7 @@ import type {
   PrintProgress,
   PrintRequest,
   PrintResult,
+  PrinterProfile,
   RemoveAccountRequest,
   ResolveRequest,
   RotationKeyRequest,
@@ -94,6 +95,8 @@ export interface Backend {
 
   // Print
   listLayouts(): Promise<SheetLayout[]>;
+  /** The saved printer profiles (made with `qrdesk print profile save`), by name. */
+  listPrinterProfiles(): Promise<PrinterProfile[]>;
   csvPreview(request: CsvPreviewRequest): Promise<CsvPreview>;
   printPreview(request: PrintRequest): Promise<PrintPreview>;
   /** Resolves when the PDF is written; rejects with kind `cancelled` after `printCancel`. */

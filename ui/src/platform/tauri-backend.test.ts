@@ -64,6 +64,18 @@ describe("TauriBackend", () => {
     ]);
   });
 
+  it("lists the printer profiles with no argument", async () => {
+    const calls: [string, unknown][] = [];
+    const shop = { name: "Shop laser", offset_x_mm: 0.4, offset_y_mm: -0.6, scale_x: 0.998, scale_y: 0.998 };
+    mockIPC((cmd, payload) => {
+      calls.push([cmd, payload]);
+      return cmd === "list_printer_profiles" ? [shop] : null;
+    });
+    const b = createTauriBackend();
+    expect(await b.listPrinterProfiles()).toEqual([shop]);
+    expect(calls).toEqual([["list_printer_profiles", {}]]);
+  });
+
   it("turns a rejected AppError into a BackendError, and hides anything else", async () => {
     mockIPC((cmd) => {
       if (cmd === "verify_account") throw { kind: "key_revoked", message: "This API key was revoked on the service." };

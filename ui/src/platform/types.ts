@@ -24,6 +24,7 @@ export type { PrintProgress } from "../bindings/PrintProgress";
 export type { PrintRequest } from "../bindings/PrintRequest";
 export type { PrintResult } from "../bindings/PrintResult";
 export type { PrintSource } from "../bindings/PrintSource";
+export type { PrinterProfile } from "../bindings/PrinterProfile";
 export type { RotationKeyRequest } from "../bindings/RotationKeyRequest";
 export type { RotationState } from "../bindings/RotationState";
 export type { RotationStep } from "../bindings/RotationStep";

@@ -3,13 +3,16 @@ import type { AppError } from "../bindings/AppError";
 import { useApp } from "../app/context";
 import { describedBy, Field } from "../components/Field";
 import { LayoutPicker } from "../components/LayoutPicker";
+import { NumberField } from "../components/NumberField";
 import { SheetDrawing } from "../components/SheetDrawing";
 import { StyleSelect } from "../components/StyleSelect";
+import { usePrinterProfiles } from "../components/usePrinterProfiles";
 import { useStyles } from "../components/useStyles";
 import { CsvSource } from "./CsvSource";
 import { PrintPreviewPanel } from "./PrintPreviewPanel";
+import { PrinterCorrection } from "./PrinterCorrection";
 import { formatCount } from "../logic/format";
-import { defaultPrintOptions, hasProblems, maxSymbolMm, validatePrintOptions } from "../logic/print-options";
+import { defaultPrintOptions, hasProblems, maxSymbolMm, requestSettings, validatePrintOptions } from "../logic/print-options";
 import { toAppError } from "../platform/backend";
 import type { CaptionSource, ColumnMapping, CsvPreview, EcLevel, PrintSettings, PrintPreview, PrintRequest, PrintResult, SheetLayout } from "../platform/types";
 
@@ -34,6 +37,7 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
   const [result, setResult] = useState<PrintResult | null>(null);
   const previewSeq = useRef(0);
   const styles = useStyles(backend);
+  const printerProfiles = usePrinterProfiles(backend);
 
   useEffect(() => { if (initialSource) setSource(initialSource); }, [initialSource]);
   // Captions: codes offer their name, a CSV its mapped column; keep the choice valid for the source.
@@ -62,13 +66,14 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
   const set = <K extends keyof PrintSettings>(key: K, value: PrintSettings[K]) => setOptions((o) => ({ ...o, [key]: value }));
 
   const request: PrintRequest | null = useMemo(() => {
-    if (source === "selection") return selection.size > 0 ? { source: { kind: "selection", codes: [...selection] }, options } : null;
+    const sent = requestSettings(options);
+    if (source === "selection") return selection.size > 0 ? { source: { kind: "selection", codes: [...selection] }, options: sent } : null;
     if (source === "search") {
       const { search: _s, offset: _o, limit: _l, sort: _so, ...filters } = libraryQuery;
       void _s; void _o; void _l; void _so;
-      return { source: { kind: "search", query: { ...filters, search } }, options };
+      return { source: { kind: "search", query: { ...filters, search } }, options: sent };
     }
-    return csvText !== null && mapping ? { source: { kind: "csv", text: csvText, mapping }, options } : null;
+    return csvText !== null && mapping ? { source: { kind: "csv", text: csvText, mapping }, options: sent } : null;
   }, [source, selection, libraryQuery, search, csvText, mapping, options]);
 
   // Live preview of page 1, rendered by the same engine that prints.
@@ -124,14 +129,10 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
     }
   };
 
-  const numberField = (key: "size_mm" | "bleed_mm" | "offset_x_mm" | "offset_y_mm" | "start_at", label: string, step: number, hint?: string) => (
-    <Field id={`opt-${key}`} label={label} error={problems[key]} hint={hint}>
-      <input id={`opt-${key}`} type="number" step={step} value={options[key]} aria-invalid={!!problems[key]}
-        aria-describedby={describedBy(`opt-${key}`, problems[key], hint)}
-        onInput={(e) => set(key, e.currentTarget.value === "" ? NaN : Number(e.currentTarget.value))} />
-    </Field>
+  const numberField = (key: "size_mm" | "bleed_mm" | "start_at", label: string, step: number, hint?: string) => (
+    <NumberField id={`opt-${key}`} label={label} step={step} value={options[key]} error={problems[key]} hint={hint}
+      onChange={(v) => set(key, v)} />
   );
-
 
   return (
     <section class="screen" aria-labelledby="print-title">
@@ -216,10 +217,11 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
                 </>
               )}
               {numberField("bleed_mm", "Bleed (mm)", 0.5)}
-              {numberField("offset_x_mm", "Shift right (mm)", 0.1, "Printer drift.")}
-              {numberField("offset_y_mm", "Shift down (mm)", 0.1)}
             </div>
           </fieldset>
+
+          <PrinterCorrection options={options} problems={problems} profiles={printerProfiles}
+            onChange={(change) => setOptions((o) => ({ ...o, ...change }))} />
         </div>
 
         <PrintPreviewPanel

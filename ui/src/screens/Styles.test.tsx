@@ -1,33 +1,19 @@
 // The Styles page with the in-memory backend: editing a style shows Rust's (here the fake's) live
 // proof, only the latest proof is shown, saving and removing, the logo picker's refusals, and the
 // Style pickers of Print and a code.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { App } from "../app/App";
 import { RULES } from "../bindings/current-rules";
 import { FakeBackend } from "../platform/fake";
 import type { ExportRequest, StylePreviewRequest, StyleProof } from "../platform/types";
+import { domRoot } from "../testing/dom-root";
+import { settle, until } from "../testing/settle";
 
-let root: HTMLElement;
+const dom = domRoot();
 
-async function settle(ms = 0, rounds = 6): Promise<void> {
-  for (let i = 0; i < rounds; i++) {
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, ms));
-    });
-  }
-}
-
-async function until(what: string, ok: () => boolean, tries = 60): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    if (ok()) return;
-    await settle(10, 1);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
+const $ = (sel: string) => dom.root.querySelector<HTMLElement>(sel);
 const badge = () => $("[data-testid=style-badge]")?.textContent ?? "";
 
 async function type(sel: string, value: string): Promise<void> {
@@ -48,25 +34,19 @@ async function choose(sel: string, value: string): Promise<void> {
 
 async function open(hash: string, backend = new FakeBackend({ seeded: true, codeCount: 40, tickMs: 0 })): Promise<FakeBackend> {
   window.location.hash = hash;
-  render(<App backend={backend} />, root);
+  render(<App backend={backend} />, dom.root);
   await settle();
   return backend;
 }
 
 beforeEach(() => {
   window.location.hash = "";
-  root = document.createElement("div");
-  document.body.appendChild(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
 });
 
 describe("Styles page", () => {
   it("opens on the demo style with its proof, and is in the menu after Print", async () => {
     await open("#/styles");
-    const nav = [...root.querySelectorAll("#nav-list a")].map((a) => a.id);
+    const nav = [...dom.root.querySelectorAll("#nav-list a")].map((a) => a.id);
     expect(nav.indexOf("nav-styles")).toBe(nav.indexOf("nav-print") + 1);
     expect($("#nav-styles")?.getAttribute("aria-current")).toBe("page");
     await until("the demo style", () => ($("#style-name") as HTMLInputElement | null)?.value === "Autumn brand");
@@ -205,7 +185,7 @@ describe("Style pickers", () => {
   it("a code: the styled proof replaces the plain preview, and downloads name the style", async () => {
     const backend = await open("#/code/3");
     await until("the styles", () => $("#code-style option[value='Autumn brand']") !== null);
-    expect(root.querySelector(".qr-card svg.qr")).not.toBeNull();
+    expect(dom.root.querySelector(".qr-card svg.qr")).not.toBeNull();
     const asked: StylePreviewRequest[] = [];
     const preview = backend.previewStyle.bind(backend);
     backend.previewStyle = (request) => { asked.push(request); return preview(request); };
@@ -215,12 +195,12 @@ describe("Style pickers", () => {
 
     await choose("#code-style", "Autumn brand");
     await until("the styled code", () => $("#code-style-preview") !== null);
-    expect(root.querySelector(".qr-card svg.qr")).toBeNull();
+    expect(dom.root.querySelector(".qr-card svg.qr")).toBeNull();
     const code = await backend.getCode(3);
     expect(asked.at(-1)).toMatchObject({ payload: code.content, size_mm: 30, style: { name: "Autumn brand" } });
-    await act(() => [...root.querySelectorAll<HTMLButtonElement>(".qr-card button")].find((b) => b.textContent === "SVG")!.click());
+    await act(() => [...dom.root.querySelectorAll<HTMLButtonElement>(".qr-card button")].find((b) => b.textContent === "SVG")!.click());
     await choose("#code-style", "");
-    await act(() => [...root.querySelectorAll<HTMLButtonElement>(".qr-card button")].find((b) => b.textContent === "PNG")!.click());
+    await act(() => [...dom.root.querySelectorAll<HTMLButtonElement>(".qr-card button")].find((b) => b.textContent === "PNG")!.click());
     await settle();
     expect(exports.map((e) => [e.format, e.style])).toEqual([["svg", "Autumn brand"], ["png", null]]);
   });

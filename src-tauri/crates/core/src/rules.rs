@@ -40,6 +40,8 @@ pub mod print {
     pub const MAX_SELECTION: usize = 1_000_000;
     /// Most labels one CSV row may ask for with a quantity column.
     pub const MAX_QUANTITY: u64 = 100_000;
+    /// Longest printer profile name (characters).
+    pub const MAX_PROFILE_NAME_CHARS: usize = 100;
 }
 
 /// Limits of a brand style (`qrdesk style`, the Styles page).

@@ -12,6 +12,7 @@
 //! Memory stays flat with row count: rows are read and encoded in batches, pages are written
 //! as they are made, and only object offsets are kept until the end.
 
+mod calibration;
 mod caption_template;
 mod each;
 mod engine;
@@ -32,6 +33,7 @@ mod symbol;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
+pub use calibration::{write_calibration, CalibrationSheet};
 pub use caption_template::CaptionTemplate;
 pub use each::{run_each, EachFormat};
 pub use engine::MIN_MODULE_MM;

@@ -240,3 +240,17 @@ fn styles_keep_their_logo_and_replace_by_name_in_any_case() {
     assert!(!store.read(|c| styles::remove(c, "plain")).unwrap());
     assert_eq!(store.read(styles::list).unwrap().len(), 1);
 }
+
+#[test]
+fn printer_profiles_replace_by_name_in_any_case() {
+    use qrdesk_store::printer_profiles::{self, ProfileRow};
+    let store = Store::open_in_memory().unwrap();
+    let row = ProfileRow { name: "Shop laser".into(), offset: (0.5, -1.0), scale: (1.002, 0.998) };
+    store.read(|c| printer_profiles::save(c, &row, now())).unwrap();
+    assert_eq!(store.read(|c| printer_profiles::get(c, "SHOP LASER")).unwrap(), Some(row.clone()));
+    let moved = ProfileRow { offset: (0.0, 0.0), ..row };
+    store.read(|c| printer_profiles::save(c, &moved, now())).unwrap();
+    assert_eq!(store.read(printer_profiles::list).unwrap(), vec![moved]);
+    assert!(store.read(|c| printer_profiles::remove(c, "shop laser")).unwrap());
+    assert!(store.read(printer_profiles::list).unwrap().is_empty());
+}

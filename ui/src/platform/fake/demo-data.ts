@@ -1,13 +1,13 @@
 // Deterministic demo data for the FakeBackend: accounts like the simulator seeds, up to 200,000
-// codes, outbox entries in every state, a brand style, and the label-sheet templates of the print
-// anchors.
+// codes, outbox entries in every state, a brand style, two printer profiles, and the label-sheet
+// templates of the print anchors.
 
 import type { Account } from "../../bindings/Account";
 import type { CodeStatus } from "../../bindings/CodeStatus";
 import type { OutboxEntry } from "../../bindings/OutboxEntry";
 import type { ProviderKind } from "../../bindings/ProviderKind";
 import { RULES } from "../../bindings/current-rules";
-import type { CodeRow, SheetLayout, StyleDraft } from "../types";
+import type { CodeRow, PrinterProfile, SheetLayout, StyleDraft } from "../types";
 
 /** mulberry32: small, fast, deterministic. */
 export function prng(seed: number): () => number {
@@ -154,4 +154,13 @@ export function demoStyles(): StyleDraft[] {
     frame_position: "bottom",
     frame_color: "cmyk:100,72,0,18",
   }];
+}
+
+/** Two measured printers, as `qrdesk print profile save` keeps them: a laser that prints a little
+ *  right, high and small, and an inkjet that prints a little left and low. */
+export function demoPrinterProfiles(): PrinterProfile[] {
+  return [
+    { name: "Shop laser", offset_x_mm: 0.4, offset_y_mm: -0.6, scale_x: 0.998, scale_y: 0.998 },
+    { name: "Office inkjet", offset_x_mm: -0.3, offset_y_mm: 0.5, scale_x: 1, scale_y: 1.002 },
+  ];
 }

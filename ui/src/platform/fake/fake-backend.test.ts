@@ -197,6 +197,33 @@ describe("FakeBackend", () => {
     await expect(b.exportCode({ code: 1, format: "svg", style: "Nope" })).rejects.toMatchObject({ kind: "bad_input" });
   });
 
+  it("lists the demo's printer profiles by name, and prints only with a saved one", async () => {
+    const b = quick();
+    expect(await b.listPrinterProfiles()).toEqual([
+      { name: "Office inkjet", offset_x_mm: -0.3, offset_y_mm: 0.5, scale_x: 1, scale_y: 1.002 },
+      { name: "Shop laser", offset_x_mm: 0.4, offset_y_mm: -0.6, scale_x: 0.998, scale_y: 0.998 },
+    ]);
+    expect(await new FakeBackend({ codeCount: 10, tickMs: 0 }).listPrinterProfiles()).toEqual([]);
+
+    const options = { ...defaultPrintOptions("avery-l7160"), printer_profile: "Shop laser" };
+    expect(options.offset_x_mm).toBe(0);
+    const request = { source: { kind: "csv" as const, text: "url\nhttps://a.example\n", mapping: { content: "url", caption: null } }, options };
+    const moved = await b.printPreview(request);
+    expect(moved.labels).toBe(1);
+    // The profile's offset moves the drawing as the shifts would.
+    const shifted = await b.printPreview({ ...request, options: { ...options, printer_profile: null, offset_x_mm: 0.4, offset_y_mm: -0.6 } });
+    expect(moved.page_image).toBe(shifted.page_image);
+    expect(moved.page_image).not.toBe((await b.printPreview({ ...request, options: { ...options, printer_profile: null } })).page_image);
+    expect((await b.printPreview({ ...request, options: { ...options, printer_profile: "shop LASER" } })).labels).toBe(1);
+
+    const refused = b.printRun({ ...request, options: { ...options, printer_profile: "Back office" } });
+    await expect(refused).rejects.toBeInstanceOf(BackendError);
+    await expect(refused).rejects.toMatchObject({
+      kind: "bad_input",
+      message: expect.stringMatching(/^No printer profile is called “Back office”\. .*qrdesk print profile save/),
+    });
+  });
+
   it("previews a CSV's first rows with a suggested mapping", async () => {
     const b = quick();
     const p = await b.csvPreview({ text: "title,link\n" + Array.from({ length: 30 }, (_, i) => `T${i},https://x.example/${i}`).join("\n") });

@@ -7,7 +7,7 @@
 // of it reaches ui/dist.
 //
 // This class only wires the Backend methods to the areas, each in its own file over one shared
-// store (state.ts): accounts, rotation, library, outbox, sync, print, styles.
+// store (state.ts): accounts, rotation, library, outbox, sync, print, printer profiles, styles.
 
 import type { Account } from "../../bindings/Account";
 import type { AuditEvent } from "../../bindings/AuditEvent";
@@ -20,6 +20,7 @@ import { FakeAccounts } from "./accounts";
 import { FakeLibrary } from "./library";
 import { FakeOutbox } from "./outbox";
 import { FakePrint } from "./print";
+import { FakePrinters } from "./printers";
 import { FakeRotation } from "./rotation";
 import { type FakeOptions, FakeState } from "./state";
 import { FakeStyles } from "./styles";
@@ -35,6 +36,7 @@ export class FakeBackend implements Backend {
   private readonly outbox: FakeOutbox;
   private readonly sync: FakeSync;
   private readonly print: FakePrint;
+  private readonly printers: FakePrinters;
   private readonly styles: FakeStyles;
 
   constructor(options: FakeOptions = {}) {
@@ -45,6 +47,7 @@ export class FakeBackend implements Backend {
     this.outbox = new FakeOutbox(this.s);
     this.sync = new FakeSync(this.s, this.outbox);
     this.print = new FakePrint(this.s);
+    this.printers = new FakePrinters(this.s);
     this.styles = new FakeStyles(this.s);
   }
 
@@ -98,6 +101,7 @@ export class FakeBackend implements Backend {
   onSyncProgress(handler: (progress: T.SyncProgress) => void): Promise<Unsubscribe> { return this.sync.onProgress(handler); }
 
   listLayouts(): Promise<T.SheetLayout[]> { return this.print.layouts(); }
+  listPrinterProfiles(): Promise<T.PrinterProfile[]> { return this.printers.list(); }
   csvPreview(request: T.CsvPreviewRequest): Promise<T.CsvPreview> { return this.print.csvPreview(request); }
   printPreview(request: T.PrintRequest): Promise<T.PrintPreview> { return this.print.preview(request); }
   printRun(request: T.PrintRequest): Promise<T.PrintResult> { return this.print.run(request); }

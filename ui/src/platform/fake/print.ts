@@ -1,6 +1,7 @@
 // Printing in the fake: label layouts (the built-ins, then a few gLabels catalogue sheets), CSV
 // preview, the rows a print request covers (with the problems the Rust side reports), the sheet
-// preview, and a cancellable "print" that reports progress and pretends to write a PDF.
+// preview (moved by the named printer profile, else by the two shifts), and a cancellable "print"
+// that reports progress and pretends to write a PDF.
 
 import { parseCsv, suggestMapping } from "../../logic/csv";
 import { filterRows } from "../../logic/code-filter";
@@ -11,6 +12,7 @@ import { CATALOGUE_LAYOUTS } from "./catalogue-data";
 import { LAYOUTS } from "./demo-data";
 import { fail } from "./errors";
 import { type LabelItem, sheetImage } from "./sheet-svg";
+import { requirePrinterProfile } from "./printers";
 import type { FakeState, Listener } from "./state";
 import { requireStyle } from "./styles";
 
@@ -74,11 +76,14 @@ export class FakePrint {
     if (!layout || hasProblems(problems)) fail("bad_input", Object.values(problems)[0] ?? "Check the print options");
     // The fake draws styled codes plain; it only checks that the style exists.
     requireStyle(this.s, request.options.style);
+    // A profile's offset replaces the two shifts; its scale (thousandths) would not show here.
+    const profile = requirePrinterProfile(this.s, request.options.printer_profile);
+    const drawn = profile ? { ...request.options, offset_x_mm: profile.offset_x_mm, offset_y_mm: profile.offset_y_mm } : request.options;
     const { items, problems: rowProblems } = this.rows(request);
     const perSheet = layout.columns * layout.rows;
     const skip = request.options.start_at - 1;
     const pages = items.length === 0 ? 0 : Math.ceil((items.length + skip) / perSheet);
-    return { page_image: sheetImage(layout, request.options, items), pages, labels: items.length, problems: rowProblems };
+    return { page_image: sheetImage(layout, drawn, items), pages, labels: items.length, problems: rowProblems };
   }
 
   async onProgress(handler: Listener<PrintProgress>): Promise<Unsubscribe> {

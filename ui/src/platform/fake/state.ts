@@ -7,8 +7,8 @@ import type { AppError } from "../../bindings/AppError";
 import type { AuditEvent } from "../../bindings/AuditEvent";
 import type { OutboxEntry } from "../../bindings/OutboxEntry";
 import { PROVIDER_NAMES } from "../../logic/key-detect";
-import type { CodeRow, RotationState, StyleDraft } from "../types";
-import { demoAccounts, demoCodes, demoOutbox, demoStyles } from "./demo-data";
+import type { CodeRow, PrinterProfile, RotationState, StyleDraft } from "../types";
+import { demoAccounts, demoCodes, demoOutbox, demoPrinterProfiles, demoStyles } from "./demo-data";
 import { fail } from "./errors";
 
 export type FakeOptions = {
@@ -33,6 +33,8 @@ export class FakeState {
   outbox: OutboxEntry[] = [];
   audit: AuditEvent[] = [];
   styles: StyleDraft[] = [];
+  /** Made on the command line (`qrdesk print profile save`); the app only lists and names them. */
+  printerProfiles: PrinterProfile[] = [];
   readonly rotations = new Map<number, RotationState>();
   readonly lastSync = new Map<number, { at: string | null; error: AppError | null }>();
   readonly nextId = { account: 100, outbox: 100, audit: 1 };
@@ -52,7 +54,10 @@ export class FakeState {
     if (options.seeded) this.seed();
   }
 
-  /** Loads the demo: accounts, codes, outbox entries and a brand style, with their audit history. */
+  /**
+   * Loads the demo: accounts, codes, outbox entries, a brand style and two printer profiles, with
+   * the accounts' audit history.
+   */
   seed(): void {
     const now = this.now();
     this.demo = true;
@@ -60,6 +65,7 @@ export class FakeState {
     this.rows = demoCodes(this.codeCount, this.accounts, now);
     this.outbox = demoOutbox(this.rows, now);
     this.styles = demoStyles();
+    this.printerProfiles = demoPrinterProfiles();
     for (const a of this.accounts) {
       this.lastSync.set(a.id, { at: new Date(now.getTime() - (a.id * 37 + 5) * 60_000).toISOString(), error: a.last_error });
       this.log(a.id, "key_added", `Key ${a.masked_key} added for ${PROVIDER_NAMES[a.provider]}.`, a.created_at);

@@ -51,6 +51,20 @@ pub struct SheetLayout {
     pub catalogue: bool,
 }
 
+/// A printer's measured correction, kept under a name: what the calibration sheet showed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct PrinterProfile {
+    pub name: String,
+    /// Moves the print right (mm; negative: left).
+    pub offset_x_mm: f64,
+    /// Moves the print down (mm; negative: up).
+    pub offset_y_mm: f64,
+    /// Scales the print across and down about the page's top-left corner (1 = none).
+    pub scale_x: f64,
+    pub scale_y: f64,
+}
+
 /// The outline of the labels on a sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -91,6 +105,8 @@ pub struct PrintSettings {
     pub offset_y_mm: f64,
     /// A saved brand style by name; `None` prints plain codes in `foreground`.
     pub style: Option<String>,
+    /// A saved printer profile by name: its offset and scale replace the two shifts above.
+    pub printer_profile: Option<String>,
 }
 
 /// Which CSV columns feed what.

@@ -93,6 +93,7 @@ mod tests {
             offset_x_mm: 0.0,
             offset_y_mm: 0.0,
             style: None,
+            printer_profile: None,
         }
     }
 

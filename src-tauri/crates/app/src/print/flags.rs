@@ -71,6 +71,8 @@ pub struct PrintFlags {
     pub color: String,
     /// `--style NAME|FILE`: a saved style or a style file.
     pub style: Option<String>,
+    /// `--printer-profile NAME`: a saved printer's offset and scale (instead of `offset`/`scale`).
+    pub printer_profile: Option<String>,
     pub caption: Option<String>,
     pub serial_start: u64,
     pub bleed: Option<String>,
@@ -91,6 +93,7 @@ impl PrintFlags {
     /// Whether the data folder must be opened: cached codes, or a saved style by name.
     pub fn needs_library(&self) -> bool {
         self.source.needs_library()
+            || self.printer_profile.is_some()
             || self.style.as_deref().is_some_and(|s| !crate::styles::style_arg_is_file(s))
     }
 }
@@ -104,6 +107,9 @@ pub fn print_with_flags(
 ) -> Result<PrintReport, AppError> {
     let mut options = options(flags)?;
     options.style = flags.style.as_deref().map(|s| resolve_style_arg(ctx, s)).transpose()?;
+    if let (Some(name), Some(ctx)) = (&flags.printer_profile, ctx) {
+        options.calibration = super::profiles::profile_calibration(ctx, name)?;
+    }
     let job = PrintJob { source: source(ctx, flags)?, layout: layout(flags)?, options };
     let report = match &flags.output {
         FlagOutput::Each { format, dir } => run_each(&job, *format, dir, progress, cancel),
@@ -132,10 +138,15 @@ fn source(ctx: Option<&AppContext>, flags: &PrintFlags) -> Result<Source, AppErr
 }
 
 fn layout(flags: &PrintFlags) -> Result<Layout, AppError> {
-    let Some(name) = &flags.layout else {
-        return find_layout("one-per-page").map_err(AppError::from);
-    };
-    if let Some(file) = &flags.layout_file {
+    match &flags.layout {
+        Some(name) => layout_by_name(name, flags.layout_file.as_deref()),
+        None => find_layout("one-per-page").map_err(AppError::from),
+    }
+}
+
+/// `--layout NAME` (a built-in, a catalogue sheet or a file path), or NAME in `--layout-file`.
+pub fn layout_by_name(name: &str, file: Option<&std::path::Path>) -> Result<Layout, AppError> {
+    if let Some(file) = file {
         let layouts = load_layout_file(file).map_err(AppError::from)?;
         return layouts.into_iter().find(|l| l.name == name.to_ascii_lowercase()).ok_or_else(
             || AppError::bad_input(format!("{} has no layout named \"{name}\"", file.display())),

@@ -12,6 +12,7 @@ use qrdesk_store::codes;
 use super::cache_rows::print_item;
 use super::checks::{check_request, ink};
 use super::csv_text::TempCsv;
+use super::profiles::profile_calibration;
 use crate::context::AppContext;
 use crate::ipc::print::{CaptionSource, EcLevel, PrintRequest, PrintSource, RowProblem};
 use crate::styles::load_style;
@@ -94,9 +95,11 @@ pub fn prepare(ctx: &AppContext, request: &PrintRequest) -> Result<PreparedJob, 
         bleed: o.bleed_mm,
         crop_marks: o.crop_marks,
         start_at: o.start_at.max(1),
-        calibration: Calibration {
-            offset: (o.offset_x_mm, o.offset_y_mm),
-            ..Calibration::default()
+        calibration: match o.printer_profile.as_deref().filter(|n| !n.trim().is_empty()) {
+            Some(name) => profile_calibration(ctx, name)?,
+            None => {
+                Calibration { offset: (o.offset_x_mm, o.offset_y_mm), ..Calibration::default() }
+            }
         },
         skip_invalid: true,
         style: o

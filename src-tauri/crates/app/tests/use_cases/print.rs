@@ -28,6 +28,7 @@ pub(crate) fn settings() -> PrintSettings {
         offset_x_mm: 0.0,
         offset_y_mm: 0.0,
         style: None,
+        printer_profile: None,
     }
 }
 
@@ -80,6 +81,7 @@ fn the_cli_flags_print_a_csv_without_opening_a_data_folder() {
         ec_chosen: false,
         color: "k".into(),
         style: None,
+        printer_profile: None,
         caption: Some("{name}".into()),
         serial_start: 1,
         bleed: None,

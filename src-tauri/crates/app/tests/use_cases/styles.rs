@@ -187,6 +187,7 @@ fn the_cli_flags_refuse_a_low_level_with_a_logo_and_write_nothing() {
         ec_chosen: true,
         color: "k".into(),
         style: Some(style.display().to_string()),
+        printer_profile: None,
         caption: None,
         serial_start: 1,
         bleed: None,

@@ -7,6 +7,7 @@ pub mod codes;
 pub mod info;
 pub mod outbox;
 pub mod print;
+mod print_tools;
 pub mod style;
 pub mod sync;
 

@@ -16,6 +16,7 @@ use qrdesk_app::print::{
 };
 use qrdesk_core::CodeStatus;
 
+use super::print_tools::PrintAction;
 use crate::global_args::GlobalArgs;
 use crate::output::{CommandResult, Failure, Outcome};
 
@@ -25,9 +26,17 @@ use crate::output::{CommandResult, Failure, Outcome};
 qrdesk print --csv codes.csv --layout one-per-page --size 30mm --bleed 3mm --crop-marks -o art.pdf\n  \
 qrdesk print --csv codes.csv --each svg --out-dir codes/\n  \
 qrdesk print --csv codes.csv --layout avery-l7160 --style autumn.toml --caption '{name}' -o brand.pdf\n  \
-qrdesk print --layouts"
+qrdesk print --layouts --search 70x36\n  \
+qrdesk print calibration --layout avery-l7160 -o calibrate.pdf\n  \
+qrdesk print profile save \"Shop laser\" --offset 0.4mm,-0.6mm --scale 0.998\n  \
+qrdesk print --csv codes.csv --layout avery-l7160 --printer-profile \"Shop laser\" -o labels.pdf",
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
 )]
 pub struct PrintArgs {
+    #[command(subcommand)]
+    pub action: Option<PrintAction>,
+
     /// List the layouts and exit: the built-ins, or with --search every sheet (gLabels
     /// catalogue included) whose name, product code or label size (70x36) matches.
     #[arg(long)]
@@ -117,6 +126,9 @@ pub struct PrintArgs {
     /// Printer calibration scale X[,Y] (1.002 or 1.002,0.998).
     #[arg(long, value_name = "X[,Y]")]
     pub scale: Option<String>,
+    /// A saved printer's offset and scale (see qrdesk print profile list).
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["offset", "scale"])]
+    pub printer_profile: Option<String>,
     /// Quiet zone in modules (at least 2 unless --force).
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub quiet_zone: u16,
@@ -143,7 +155,10 @@ pub struct PrintArgs {
     pub out_dir: Option<PathBuf>,
 }
 
-pub fn run(global: &GlobalArgs, args: PrintArgs) -> CommandResult {
+pub fn run(global: &GlobalArgs, mut args: PrintArgs) -> CommandResult {
+    if let Some(action) = args.action.take() {
+        return super::print_tools::run(global, action);
+    }
     if args.layouts {
         return Ok(list_layouts(args.search.as_deref()));
     }
@@ -269,6 +284,7 @@ fn flags(args: PrintArgs) -> Result<PrintFlags, Failure> {
         ec_chosen: args.ec.is_some(),
         color: args.color,
         style: args.style,
+        printer_profile: args.printer_profile,
         caption: args.caption,
         serial_start: args.serial_start,
         bleed: args.bleed,

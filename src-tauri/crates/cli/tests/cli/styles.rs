@@ -147,3 +147,60 @@ fn catalogue_sheets_are_found_and_printed_by_name() {
     );
     assert_eq!(report["codes"], 1);
 }
+
+/// A calibration sheet, a printer profile saved from its measurements, and a job printed with
+/// the profile; an unknown profile is refused before anything is written.
+#[test]
+fn a_printer_is_calibrated_and_its_profile_printed_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let sheet = dir.path().join("calibrate.pdf");
+    let made = json(
+        qrdesk(&data)
+            .args(["--json", "print", "calibration", "--layout", "avery-l7160", "-o"])
+            .arg(&sheet)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(made["sheet"]["labels"], 21);
+    assert!(std::fs::read(&sheet).unwrap().starts_with(b"%PDF"));
+    let saved = json(
+        qrdesk(&data)
+            .args(["--json", "print", "profile", "save", "Shop laser", "--offset", "0.5mm,-1mm"])
+            .args(["--scale", "1.002"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(
+        (saved["offset_y_mm"].as_f64(), saved["scale_x"].as_f64()),
+        (Some(-1.0), Some(1.002))
+    );
+    let listed = json(qrdesk(&data).args(["--json", "print", "profile", "list"]).output().unwrap());
+    assert_eq!(listed[0]["name"], "Shop laser");
+
+    let csv = dir.path().join("rows.csv");
+    std::fs::write(&csv, "name,url\nDoor,https://a.example/1\n").unwrap();
+    let pdf = dir.path().join("labels.pdf");
+    let run = |profile: &str, out: &std::path::Path| {
+        qrdesk(&data)
+            .args(["--json", "print", "--layout", "avery-l7160", "--printer-profile", profile])
+            .arg("--csv")
+            .arg(&csv)
+            .arg("-o")
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(json(run("shop LASER", &pdf))["codes"], 1);
+    let missing = dir.path().join("missing.pdf");
+    let refused = run("Office inkjet", &missing);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("No printer profile is called"));
+    assert!(!missing.exists());
+    json(
+        qrdesk(&data)
+            .args(["--json", "print", "profile", "remove", "shop laser"])
+            .output()
+            .unwrap(),
+    );
+}

@@ -23,6 +23,7 @@ mod destinations_and_keys;
 mod doc;
 mod flags;
 mod layouts;
+mod printers;
 mod styles;
 use chrono::Utc;
 use qrdesk_core::{AccountStatus, Environment, ProviderKind};
@@ -134,8 +135,14 @@ impl Lab {
     /// What the data folder holds, as the commands show it.
     pub(crate) fn snapshot(&self) -> String {
         let mut all = String::new();
-        for args in [["codes", "list"], ["outbox", "list"], ["account", "list"], ["style", "list"]]
-        {
+        let lists: [&[&str]; 5] = [
+            &["codes", "list"],
+            &["outbox", "list"],
+            &["account", "list"],
+            &["style", "list"],
+            &["print", "profile", "list"],
+        ];
+        for args in lists {
             let out = self.qrdesk().arg("--json").args(args).output().expect("runs");
             assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
             all.push_str(&String::from_utf8_lossy(&out.stdout));

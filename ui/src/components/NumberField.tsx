@@ -1,0 +1,22 @@
+// A labelled number input whose hint or error is tied to it; an empty field reads as NaN, so the
+// form's checks name it instead of silently using 0.
+
+import { describedBy, Field } from "./Field";
+
+export function NumberField({ id, label, value, step, error, hint, onChange }: {
+  id: string;
+  label: string;
+  value: number;
+  step: number;
+  error?: string | undefined;
+  hint?: string | undefined;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <input id={id} type="number" step={step} value={value} aria-invalid={!!error}
+        aria-describedby={describedBy(id, error, hint)}
+        onInput={(e) => onChange(e.currentTarget.value === "" ? NaN : Number(e.currentTarget.value))} />
+    </Field>
+  );
+}
