@@ -36,7 +36,7 @@ use std::sync::atomic::AtomicBool;
 pub use calibration::{write_calibration, CalibrationSheet};
 pub use caption_template::CaptionTemplate;
 pub use each::{run_each, EachFormat};
-pub use engine::MIN_MODULE_MM;
+pub use engine::{Placement, MIN_MODULE_MM};
 pub use error::{PrintError, RowProblem};
 pub use ink::Ink;
 pub use layout::catalogue::{read_catalogue, template_dirs, Catalogue};
@@ -93,6 +93,17 @@ pub fn run(
     progress: &dyn Fn(Progress),
     cancel: &AtomicBool,
 ) -> Result<PrintReport, PrintError> {
+    run_with(job, out_path, progress, cancel, &mut |_| {})
+}
+
+/// [`run`], handing every placed label to `on_placed` in order (the job history keeps them).
+pub fn run_with(
+    job: &PrintJob,
+    out_path: &Path,
+    progress: &dyn Fn(Progress),
+    cancel: &AtomicBool,
+    on_placed: &mut dyn FnMut(&Placement),
+) -> Result<PrintReport, PrintError> {
     let plan = Plan::new(job)?;
     check_target(out_path)?;
     if let Some(m) = &job.options.manifest {
@@ -103,6 +114,7 @@ pub fn run(
     let mut manifest = job.options.manifest.as_deref().map(Manifest::create).transpose()?;
     let mut doc = DocumentWriter::new(file.writer(), &job.options)?;
     let outcome = run_pipeline(&plan, &mut doc, total, None, progress, cancel, &mut |p| {
+        on_placed(p);
         manifest.as_mut().map_or(Ok(()), |m| m.add(p))
     })?;
     doc.finish(&job.options.title)?;

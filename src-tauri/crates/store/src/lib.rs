@@ -3,7 +3,7 @@
 //! Owns the schema and every SQL statement: accounts (metadata only — secrets live in the OS
 //! keychain), cached codes with full-text search, daily scans and breakdowns, sync checkpoints,
 //! the outbox of local edits, rotations in progress, the audit log of key events, brand styles
-//! (with their own copy of the logo) and printer profiles.
+//! (with their own copy of the logo), printer profiles and the print history.
 //!
 //! Guarantees: WAL journal, foreign keys on, migrations embedded in the binary and applied in a
 //! transaction at open, and a database written by a newer QR Desk is refused rather than
@@ -16,6 +16,7 @@ pub mod audit;
 pub mod codes;
 mod error;
 pub mod outbox;
+pub mod print_history;
 pub mod printer_profiles;
 mod private_files;
 pub mod rotations;

@@ -8,12 +8,13 @@ use std::sync::atomic::AtomicBool;
 
 use qrdesk_core::{AccountId, AppError, CodeStatus};
 use qrdesk_print::{
-    find_layout, load_layout_file, parse_length, parse_page, parse_pair, parse_scale, run,
-    run_each, Calibration, CsvSource, EachFormat, EcLevel, Ink, Layout, PrintJob, PrintOptions,
+    find_layout, load_layout_file, parse_length, parse_page, parse_pair, parse_scale, run_each,
+    run_with, Calibration, CsvSource, EachFormat, EcLevel, Ink, Layout, PrintJob, PrintOptions,
     PrintReport, Progress, SizeSpec, Source,
 };
 
 use super::cache_rows::{cached_items, read_ids_file, CacheSelection};
+use super::history::{record_job, JobSettings, JobSource};
 use crate::context::AppContext;
 use crate::styles::resolve_style_arg;
 
@@ -98,24 +99,71 @@ impl PrintFlags {
     }
 }
 
-/// Builds and runs the job. `ctx` is needed (and only opened by the CLI) for cached sources.
+/// Builds and runs the job. `ctx` is needed for cached sources, saved styles and profiles.
 pub fn print_with_flags(
     ctx: Option<&AppContext>,
     flags: &PrintFlags,
     progress: &dyn Fn(Progress),
     cancel: &AtomicBool,
 ) -> Result<PrintReport, AppError> {
+    Ok(print_job(ctx, flags, progress, cancel, false)?.0)
+}
+
+/// [`print_with_flags`] with the library open: a PDF job is recorded in the print history;
+/// returns the report and the job's number (`None` for one file per code).
+pub fn print_and_record(
+    ctx: &AppContext,
+    flags: &PrintFlags,
+    progress: &dyn Fn(Progress),
+    cancel: &AtomicBool,
+) -> Result<(PrintReport, Option<i64>), AppError> {
+    print_job(Some(ctx), flags, progress, cancel, true)
+}
+
+fn print_job(
+    ctx: Option<&AppContext>,
+    flags: &PrintFlags,
+    progress: &dyn Fn(Progress),
+    cancel: &AtomicBool,
+    record: bool,
+) -> Result<(PrintReport, Option<i64>), AppError> {
     let mut options = options(flags)?;
     options.style = flags.style.as_deref().map(|s| resolve_style_arg(ctx, s)).transpose()?;
     if let (Some(name), Some(ctx)) = (&flags.printer_profile, ctx) {
         options.calibration = super::profiles::profile_calibration(ctx, name)?;
     }
     let job = PrintJob { source: source(ctx, flags)?, layout: layout(flags)?, options };
-    let report = match &flags.output {
-        FlagOutput::Each { format, dir } => run_each(&job, *format, dir, progress, cancel),
-        FlagOutput::Pdf(out) => run(&job, out, progress, cancel),
+    let out = match &flags.output {
+        FlagOutput::Each { format, dir } => {
+            let report = run_each(&job, *format, dir, progress, cancel).map_err(AppError::from)?;
+            return Ok((report, None));
+        }
+        FlagOutput::Pdf(out) => out,
     };
-    report.map_err(AppError::from)
+    let mut placed = Vec::new();
+    let report = run_with(&job, out, progress, cancel, &mut |p| {
+        if record {
+            placed.push(p.clone());
+        }
+    })
+    .map_err(AppError::from)?;
+    let Some(ctx) = ctx.filter(|_| record) else { return Ok((report, None)) };
+    let source = match &flags.source {
+        FlagSource::Csv { path, .. } => JobSource::csv(path),
+        FlagSource::Account { account, search } => JobSource::described(match search {
+            Some(q) => format!("account #{account}, search \"{q}\""),
+            None => format!("account #{account}, every cached code"),
+        }),
+        FlagSource::Ids(file) => JobSource::described(format!("ids in {}", file.display())),
+    };
+    let settings = JobSettings::of(
+        flags.layout.as_deref().unwrap_or("one-per-page"),
+        flags.layout_file.as_deref(),
+        flags.style.as_deref(),
+        &job.options,
+    );
+    let id = record_job(ctx, &source, &settings, &report, &placed)?;
+    Ok((report, Some(id)))
 }
 
 fn source(ctx: Option<&AppContext>, flags: &PrintFlags) -> Result<Source, AppError> {

@@ -2,7 +2,8 @@
 //! downloads, and `qrdesk print` (its flags turned into the same engine job), over the
 //! `qrdesk-print` engine. Each file holds one step: the request's checks, building the job,
 //! previewing it, running it, exporting one code, the cache as print rows, the CLI's flags, the
-//! layouts offered (built-in and gLabels catalogue), the calibration sheet and printer profiles.
+//! layouts offered (built-in and gLabels catalogue), the calibration sheet, printer profiles and
+//! the print history with reprints.
 
 mod cache_rows;
 mod calibration;
@@ -10,6 +11,7 @@ mod checks;
 mod csv_text;
 mod export;
 pub mod flags;
+pub mod history;
 mod job;
 mod layouts;
 mod preview;

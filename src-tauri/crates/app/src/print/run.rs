@@ -1,14 +1,16 @@
 //! The print job itself: the PDF written atomically with progress (cancellable through the
-//! context's jobs), or refused before anything is written.
+//! context's jobs) and recorded in the print history, or refused before anything is written.
 
 use std::path::Path;
 
 use qrdesk_core::AppError;
-use qrdesk_print::{run, Progress};
+use qrdesk_print::{run_with, Progress};
+use sha2::{Digest, Sha256};
 
-use super::job::prepare;
+use super::history::{record_job, JobSettings, JobSource};
+use super::job::{prepare, PreparedJob};
 use crate::context::AppContext;
-use crate::ipc::print::{PrintProgress, PrintRequest, PrintResult};
+use crate::ipc::print::{PrintProgress, PrintRequest, PrintResult, PrintSource};
 
 /// Writes the PDF to `out` (atomically: a cancelled or failed job leaves nothing) and records it
 /// as a file this session wrote.
@@ -20,14 +22,17 @@ pub fn print_run(
 ) -> Result<PrintResult, AppError> {
     let prepared = prepare(ctx, request)?;
     let cancel = ctx.jobs().begin_print();
-    let report = run(
+    let mut placed = Vec::new();
+    let report = run_with(
         &prepared.job,
         out,
         &|p: Progress| progress(PrintProgress { done: p.done, total: p.total }),
         cancel,
+        &mut |p| placed.push(p.clone()),
     )
     .map_err(AppError::from)?;
     ctx.jobs().remember_written(out);
+    record_job(ctx, &job_source(request), &job_settings(request, &prepared), &report, &placed)?;
     Ok(PrintResult {
         path: out.display().to_string(),
         pages: report.pages,
@@ -44,4 +49,29 @@ pub fn check_print(ctx: &AppContext, request: &PrintRequest) -> Result<(), AppEr
 /// Stops the running print job; it writes nothing.
 pub fn print_cancel(ctx: &AppContext) {
     ctx.jobs().cancel_print();
+}
+
+/// What the window printed from, in words.
+fn job_source(request: &PrintRequest) -> JobSource {
+    match &request.source {
+        PrintSource::Selection { codes } => {
+            JobSource::described(format!("{} codes selected in the library", codes.len()))
+        }
+        PrintSource::Search { query } if query.search.trim().is_empty() => {
+            JobSource::described("the library (every code its filters show)")
+        }
+        PrintSource::Search { query } => {
+            JobSource::described(format!("library search \"{}\"", query.search.trim()))
+        }
+        PrintSource::Csv { text, .. } => JobSource {
+            description: "CSV rows pasted or chosen in the window".into(),
+            sha256: Some(format!("{:x}", Sha256::digest(text.as_bytes()))),
+        },
+    }
+}
+
+/// The window's settings as the history keeps them (the job's own options, resolved).
+fn job_settings(request: &PrintRequest, prepared: &PreparedJob) -> JobSettings {
+    let o = &request.options;
+    JobSettings::of(&o.layout, None, o.style.as_deref(), &prepared.job.options)
 }

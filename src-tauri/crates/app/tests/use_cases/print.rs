@@ -7,12 +7,12 @@ use qrdesk_app::ipc::library::CodeSearch;
 use qrdesk_app::ipc::print::{
     CaptionSource, EcLevel, ExportRequest, PrintRequest, PrintSettings, PrintSource,
 };
-use qrdesk_app::print::flags::{print_with_flags, FlagOutput, FlagSource, PrintFlags};
-use qrdesk_app::print::{self, EngineEcLevel};
+use qrdesk_app::print;
+use qrdesk_app::print::flags::{print_with_flags, PrintFlags};
 use qrdesk_app::sync;
 use qrdesk_core::ProviderKind;
 
-use crate::support::World;
+use crate::support::{csv_flags, World};
 
 pub(crate) fn settings() -> PrintSettings {
     PrintSettings {
@@ -69,33 +69,9 @@ fn the_cli_flags_print_a_csv_without_opening_a_data_folder() {
     std::fs::write(&csv, "name,url\nA,https://a.example/1\nB,https://a.example/2\n").unwrap();
     let out = dir.path().join("labels.pdf");
     let flags = PrintFlags {
-        source: FlagSource::Csv { path: csv, column: None, delimiter: None, quantity_column: None },
-        status: None,
-        include_deleted: false,
-        layout: Some("avery-l7160".into()),
-        layout_file: None,
-        page: None,
-        size: None,
-        module: None,
-        ec: EngineEcLevel::M,
-        ec_chosen: false,
-        color: "k".into(),
-        style: None,
-        printer_profile: None,
         caption: Some("{name}".into()),
-        serial_start: 1,
-        bleed: None,
-        crop_marks: false,
-        cut_lines: false,
-        start_at: 1,
         offset: Some("25mm,0mm".into()),
-        scale: None,
-        quiet_zone: 4,
-        force: false,
-        verify: false,
-        skip_invalid: false,
-        manifest: None,
-        output: FlagOutput::Pdf(out.clone()),
+        ..csv_flags(&csv, &out)
     };
     let never = AtomicBool::new(false);
     let err = print_with_flags(None, &flags, &|_| {}, &never).unwrap_err();

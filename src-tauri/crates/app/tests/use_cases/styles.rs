@@ -10,12 +10,12 @@ use qrdesk_app::ipc::print::{EcLevel, ExportRequest, PrintRequest, PrintSource};
 use qrdesk_app::ipc::styles::{
     FinderShape, FramePosition, LogoData, ModuleShape, StyleDraft, StylePreviewRequest,
 };
-use qrdesk_app::print::flags::{print_with_flags, FlagOutput, FlagSource, PrintFlags};
+use qrdesk_app::print::flags::{print_with_flags, PrintFlags};
 use qrdesk_app::print::{self, EngineEcLevel};
 use qrdesk_app::{styles, sync};
 use qrdesk_core::ProviderKind;
 
-use crate::support::World;
+use crate::support::{csv_flags, World};
 
 const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 40"><circle cx="20" cy="20" r="18" fill="#e4572e"/></svg>"##;
 
@@ -175,33 +175,11 @@ fn the_cli_flags_refuse_a_low_level_with_a_logo_and_write_nothing() {
     std::fs::write(&csv, "name,url\nA,https://a.example/1\nB,https://a.example/2\n").unwrap();
     let out = dir.path().join("labels.pdf");
     let flags = PrintFlags {
-        source: FlagSource::Csv { path: csv, column: None, delimiter: None, quantity_column: None },
-        status: None,
-        include_deleted: false,
-        layout: Some("avery-l7160".into()),
-        layout_file: None,
-        page: None,
-        size: None,
-        module: None,
         ec: EngineEcLevel::L,
         ec_chosen: true,
-        color: "k".into(),
         style: Some(style.display().to_string()),
-        printer_profile: None,
-        caption: None,
-        serial_start: 1,
-        bleed: None,
-        crop_marks: false,
-        cut_lines: false,
-        start_at: 1,
-        offset: None,
-        scale: None,
-        quiet_zone: 4,
-        force: false,
         verify: true,
-        skip_invalid: false,
-        manifest: None,
-        output: FlagOutput::Pdf(out.clone()),
+        ..csv_flags(&csv, &out)
     };
     assert!(!flags.needs_library(), "a style file needs no data folder");
     let never = AtomicBool::new(false);

@@ -59,3 +59,45 @@ impl World {
         add_account_key(&self.ctx, request).await.expect("account added")
     }
 }
+
+/// `qrdesk print --csv CSV --layout avery-l7160 -o OUT` as flags, every other flag at its default.
+pub fn csv_flags(
+    csv: &std::path::Path,
+    out: &std::path::Path,
+) -> qrdesk_app::print::flags::PrintFlags {
+    use qrdesk_app::print::flags::{FlagOutput, FlagSource, PrintFlags};
+    PrintFlags {
+        source: FlagSource::Csv {
+            path: csv.to_path_buf(),
+            column: None,
+            delimiter: None,
+            quantity_column: None,
+        },
+        status: None,
+        include_deleted: false,
+        layout: Some("avery-l7160".into()),
+        layout_file: None,
+        page: None,
+        size: None,
+        module: None,
+        ec: qrdesk_app::print::EngineEcLevel::M,
+        ec_chosen: false,
+        color: "k".into(),
+        style: None,
+        printer_profile: None,
+        caption: None,
+        serial_start: 1,
+        bleed: None,
+        crop_marks: false,
+        cut_lines: false,
+        start_at: 1,
+        offset: None,
+        scale: None,
+        quiet_zone: 4,
+        force: false,
+        verify: false,
+        skip_invalid: false,
+        manifest: None,
+        output: FlagOutput::Pdf(out.to_path_buf()),
+    }
+}

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 use clap::Args;
-use qrdesk_app::print::flags::{print_with_flags, FlagOutput, FlagSource, PrintFlags};
+use qrdesk_app::print::flags::{
+    print_and_record, print_with_flags, FlagOutput, FlagSource, PrintFlags,
+};
 use qrdesk_app::print::{
     catalogue_size, layout_catalogue, search_layout_infos, EachFormat, EngineEcLevel, PrintReport,
     Progress,
@@ -163,7 +165,10 @@ pub fn run(global: &GlobalArgs, mut args: PrintArgs) -> CommandResult {
         return Ok(list_layouts(args.search.as_deref()));
     }
     let flags = flags(args)?;
-    let opened = if flags.needs_library() { Some(super::open_context(global)?.0) } else { None };
+    // A PDF job goes into the print history, so the data folder is opened for it.
+    let pdf = matches!(flags.output, FlagOutput::Pdf(_));
+    let opened =
+        if flags.needs_library() || pdf { Some(super::open_context(global)?.0) } else { None };
     let cancel = AtomicBool::new(false);
     let bar = progress_bar(global.json);
     let on_progress = |p: Progress| {
@@ -172,11 +177,22 @@ pub fn run(global: &GlobalArgs, mut args: PrintArgs) -> CommandResult {
             bar.set_position(p.done);
         }
     };
-    let result = print_with_flags(opened.as_ref(), &flags, &on_progress, &cancel);
+    let result = match (&opened, pdf) {
+        (Some(ctx), true) => print_and_record(ctx, &flags, &on_progress, &cancel),
+        _ => print_with_flags(opened.as_ref(), &flags, &on_progress, &cancel).map(|r| (r, None)),
+    };
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    Ok(outcome(&result?))
+    let (report, job) = result?;
+    let mut done = outcome(&report);
+    if let Some(id) = job {
+        done.human.push_str(&format!(
+            "\nRecorded as print job #{id}: reprint labels with qrdesk print reprint {id} --rows …"
+        ));
+        done.json["job"] = serde_json::json!(id);
+    }
+    Ok(done)
 }
 
 fn list_layouts(search: Option<&str>) -> Outcome {

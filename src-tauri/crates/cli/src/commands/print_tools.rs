@@ -1,11 +1,12 @@
-//! `qrdesk print calibration` and `qrdesk print profile …`: the calibration sheet a shop prints
-//! to measure a printer, and the measured offset and scale kept as named printer profiles
-//! (applied with `qrdesk print --printer-profile NAME`).
+//! `qrdesk print calibration|profile|history|reprint`: the calibration sheet a shop prints to
+//! measure a printer, the measured offset and scale kept as named printer profiles (applied with
+//! `qrdesk print --printer-profile NAME`), the print history and reprints of past jobs.
 
 use std::path::PathBuf;
 
 use clap::Subcommand;
 use qrdesk_app::ipc::print::PrinterProfile;
+use qrdesk_app::print::history::{list_jobs, reprint_job, ReprintChoice};
 use qrdesk_app::print::{
     list_printer_profiles, print_calibration, profile_from_flags, remove_printer_profile,
     save_printer_profile,
@@ -36,6 +37,30 @@ pub enum PrintAction {
     /// Keep a printer's measured offset and scale under a name.
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// List the print jobs, most recent first.
+    History {
+        /// How many jobs to list.
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        limit: u32,
+    },
+    /// Print labels of a past job again: the same payloads, captions, serials and settings.
+    Reprint {
+        /// The job's number (see qrdesk print history).
+        job: i64,
+        /// Only these data rows (3,7-9).
+        #[arg(long, value_name = "LIST")]
+        rows: Option<String>,
+        /// Only these serials (12,40-45).
+        #[arg(long, value_name = "LIST")]
+        serials: Option<String>,
+        /// Start at label N of the first sheet (part-used sheets).
+        #[arg(long, value_name = "N", default_value_t = 1,
+              value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        start_at: u32,
+        /// Output PDF.
+        #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,6 +96,22 @@ pub fn run(global: &GlobalArgs, action: PrintAction) -> CommandResult {
                 sheet.ruler_mm.1
             );
             Ok(Outcome::new(json!({ "output": output, "sheet": sheet }), human))
+        }
+        PrintAction::History { limit } => history(global, limit),
+        PrintAction::Reprint { job, rows, serials, start_at, output } => {
+            let (ctx, _) = super::open_context(global)?;
+            let choice = ReprintChoice { rows, serials, start_at };
+            let (id, report) = reprint_job(&ctx, job, &choice, &output)?;
+            let human = format!(
+                "Wrote {}: {} label{} of print job #{job} again on {} page{} (recorded as job \
+                 #{id}).",
+                report.output.display(),
+                report.codes,
+                if report.codes == 1 { "" } else { "s" },
+                report.pages,
+                if report.pages == 1 { "" } else { "s" },
+            );
+            Ok(Outcome::new(json!({ "job": id, "report": report }), human))
         }
         PrintAction::Profile(cmd) => {
             let (ctx, _) = super::open_context(global)?;
@@ -114,4 +155,39 @@ fn describe(p: &PrinterProfile) -> String {
         "offset {} mm right, {} mm down; scale {} × {}",
         p.offset_x_mm, p.offset_y_mm, p.scale_x, p.scale_y
     )
+}
+
+fn history(global: &GlobalArgs, limit: u32) -> CommandResult {
+    let (ctx, _) = super::open_context(global)?;
+    let jobs = list_jobs(&ctx, limit)?;
+    let human = if jobs.is_empty() {
+        "No print jobs yet.".to_string()
+    } else {
+        jobs.iter()
+            .map(|j| {
+                format!(
+                    "#{:<5} {}  {} codes on {} pages, {}  from {}  -> {}",
+                    j.id,
+                    j.created_at.format("%Y-%m-%d %H:%M"),
+                    j.codes,
+                    j.pages,
+                    j.layout,
+                    j.source,
+                    j.output
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let json: Vec<serde_json::Value> = jobs
+        .iter()
+        .map(|j| {
+            json!({
+                "id": j.id, "created_at": j.created_at, "source": j.source,
+                "source_sha256": j.source_sha256, "layout": j.layout, "style": j.style,
+                "rows": j.rows, "codes": j.codes, "pages": j.pages, "output": j.output,
+            })
+        })
+        .collect();
+    Ok(Outcome::new(json!(json), human))
 }

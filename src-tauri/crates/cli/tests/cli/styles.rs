@@ -204,3 +204,44 @@ fn a_printer_is_calibrated_and_its_profile_printed_with() {
             .unwrap(),
     );
 }
+
+/// `qrdesk print history` and `qrdesk print reprint`: a job recorded with its source, two of its
+/// labels printed again and recorded as a job of their own.
+#[test]
+fn a_print_job_is_listed_and_two_labels_reprinted() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let csv = dir.path().join("rows.csv");
+    let rows =
+        "name,url\nDoor,https://a.example/1\nDesk,https://a.example/2\nHall,https://a.example/3\n";
+    std::fs::write(&csv, rows).unwrap();
+    let pdf = dir.path().join("labels.pdf");
+    let printed = json(
+        qrdesk(&data)
+            .args(["--json", "print", "--layout", "avery-l7160", "--caption", "{name} {serial:03}"])
+            .arg("--csv")
+            .arg(&csv)
+            .arg("-o")
+            .arg(&pdf)
+            .output()
+            .unwrap(),
+    );
+    let job = printed["job"].as_i64().expect("the job's number");
+    let history = json(qrdesk(&data).args(["--json", "print", "history"]).output().unwrap());
+    assert_eq!(history[0]["id"], job);
+    assert_eq!(history[0]["codes"], 3);
+    assert!(history[0]["source"].as_str().unwrap().ends_with("rows.csv"));
+    let again = dir.path().join("again.pdf");
+    let reprinted = json(
+        qrdesk(&data)
+            .args(["--json", "print", "reprint", &job.to_string(), "--rows", "1,3", "-o"])
+            .arg(&again)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(reprinted["report"]["codes"], 2);
+    assert_ne!(reprinted["job"], job, "the reprint is a job of its own");
+    let text = qrdesk(&data).args(["print", "history"]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).to_string();
+    assert!(text.contains(&format!("reprint of print job #{job}")), "{text}");
+}

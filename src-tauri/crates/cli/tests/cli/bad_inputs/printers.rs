@@ -1,5 +1,6 @@
-//! Calibration sheets and printer profiles that cannot be made: offsets and scales out of range,
-//! a layout without labels, names nobody saved, a profile and --offset together.
+//! Calibration sheets, printer profiles and reprints that cannot be made: offsets and scales out
+//! of range, a layout without labels, names nobody saved, a profile and --offset together, a job
+//! nobody printed.
 
 use super::{case, print_case, Lab, USAGE};
 
@@ -60,6 +61,13 @@ fn calibration_and_printer_profiles_refused() {
             1,
             "bad_input",
             "one-per-page has no label grid to calibrate",
+        ),
+        case(
+            "reprint of a job nobody printed",
+            &["print", "reprint", "99", "-o", &out],
+            1,
+            "bad_input",
+            "There is no print job #99. `qrdesk print history` lists them.",
         ),
         case(
             "calibration of a layout that does not exist",
