@@ -80,16 +80,21 @@ pub enum EncodeError {
     TooLong { bytes: usize, max: usize },
 }
 
-/// Encodes `payload` (bytes of its UTF-8) at `ec`, choosing the smallest version that fits.
-pub fn encode(payload: &str, ec: EcLevel) -> Result<Symbol, EncodeError> {
+/// The encoder's symbol for `payload` at `ec` (the smallest version that fits).
+fn build(payload: &str, ec: EcLevel) -> Result<fast_qr::QRCode, EncodeError> {
     if payload.is_empty() {
         return Err(EncodeError::Empty);
     }
     let max = ec.max_bytes();
-    let code = fast_qr::QRBuilder::new(payload.as_bytes())
+    fast_qr::QRBuilder::new(payload.as_bytes())
         .ecl(ec.to_fast_qr())
         .build()
-        .map_err(|_| EncodeError::TooLong { bytes: payload.len(), max })?;
+        .map_err(|_| EncodeError::TooLong { bytes: payload.len(), max })
+}
+
+/// Encodes `payload` (bytes of its UTF-8) at `ec`, choosing the smallest version that fits.
+pub fn encode(payload: &str, ec: EcLevel) -> Result<Symbol, EncodeError> {
+    let code = build(payload, ec)?;
     let n = code.size;
     let dark = |x: usize, y: usize| code.data[y * n + x].value();
     Ok(Symbol { modules: n as u16, rects: merge_runs(n, dark) })
@@ -118,14 +123,7 @@ impl ModuleMatrix {
 
 /// Encodes like [`encode`] and also returns the module matrix with each module's role.
 pub fn encode_matrix(payload: &str, ec: EcLevel) -> Result<(Symbol, ModuleMatrix), EncodeError> {
-    if payload.is_empty() {
-        return Err(EncodeError::Empty);
-    }
-    let max = ec.max_bytes();
-    let code = fast_qr::QRBuilder::new(payload.as_bytes())
-        .ecl(ec.to_fast_qr())
-        .build()
-        .map_err(|_| EncodeError::TooLong { bytes: payload.len(), max })?;
+    let code = build(payload, ec)?;
     let n = code.size;
     let dark = |x: usize, y: usize| code.data[y * n + x].value();
     let symbol = Symbol { modules: n as u16, rects: merge_runs(n, dark) };
