@@ -83,6 +83,13 @@ tests/with-session.sh bash -c '
   cargo test -p qrdesk-cli --test cli --locked -- account_keychain
   tests/e2e/run.sh'
 
+step "printing through CUPS: a private cupsd with the cups-pdf printer (scripts/cups-session.sh)"
+cups_dir=$(mktemp -d /tmp/qrdesk-cups.XXXXXX)
+cups_env=$(scripts/cups-session.sh start "$cups_dir")
+env $cups_env QRDESK_CUPS_TESTS=1 cargo test -p qrdesk-cli --test cli --locked -- printing::
+scripts/cups-session.sh stop "$cups_dir"
+rm -rf "$cups_dir"
+
 step "crash consistency, short run: kill -9 during sync, push, rotation and print (3 each)"
 scripts/crash-trials --sync 3 --push 3 --rotation 3 --print 3
 

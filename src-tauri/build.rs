@@ -47,6 +47,14 @@ const COMMANDS: &[&str] = &[
     "preview_style",
     "save_style",
     "remove_style",
+    "list_designs",
+    "save_design",
+    "remove_design",
+    "preview_design",
+    "list_print_jobs",
+    "reprint_job",
+    "list_printers",
+    "send_to_printer",
 ];
 
 fn main() {

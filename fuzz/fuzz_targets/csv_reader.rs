@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use qrdesk_print::{preview_csv, CsvRows, CsvSource};
+use qrdesk_print::{preview_csv, CsvRows, CsvSource, TextTemplates};
 
 /// The reader takes a path, as the app does: one scratch file per fuzzing process.
 fn scratch() -> &'static PathBuf {
@@ -38,7 +38,10 @@ fuzz_target!(|data: &[u8]| {
         2 => Some("{serial:06} {row}"),
         _ => Some("{url}"),
     };
-    if let Ok(rows) = CsvRows::open(&source, caption, None, 1) {
+    // Bit 2: a label design's field templates too.
+    let fields: &[&str] = if choice & 0x04 != 0 { &["{url}", "No. {serial:04}"] } else { &[] };
+    let templates = TextTemplates { caption, frame: None, fields };
+    if let Ok(rows) = CsvRows::open(&source, &templates, 1) {
         for row in rows.take(10_000) {
             if let Ok(row) = row {
                 assert!(row.number >= 1);

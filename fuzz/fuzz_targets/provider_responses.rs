@@ -35,7 +35,8 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     // The same body as an error answer with a status the first byte picks.
-    let status = [400, 401, 403, 404, 409, 410, 422, 423, 428, 429, 500, 502, 503][usize::from(choice) % 13];
+    let status =
+        [400, 401, 403, 404, 409, 410, 422, 423, 428, 429, 500, 502, 503][usize::from(choice) % 13];
     let raw = String::from_utf8_lossy(body).into_owned();
     for service in ProviderKind::ALL {
         let answer = ErrorAnswer::new(service, status, HeaderMap::new(), raw.clone());

@@ -11,7 +11,7 @@ mod navigation;
 mod save_path;
 mod state;
 
-use commands::{accounts, app, library, print, styles, sync};
+use commands::{accounts, app, designs, history, library, print, styles, sync};
 use tauri::Manager;
 
 /// Registers the IPC commands on a builder (shared by `run` and tests).
@@ -63,6 +63,14 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             styles::preview_style,
             styles::save_style,
             styles::remove_style,
+            designs::list_designs,
+            designs::save_design,
+            designs::remove_design,
+            designs::preview_design,
+            history::list_print_jobs,
+            history::reprint_job,
+            history::list_printers,
+            history::send_to_printer,
         ])
 }
 

@@ -227,6 +227,31 @@ const STATES = [
       await waitFocus((f) => f.id === "print-result", "focus on the saved result", 10000);
     };
   }],
+  ["designs", ["list_designs", "preview_design", "list_layouts"], false, async () => {
+    await s.go("#/designs");
+    await s.waitFor("#design-new");
+    // The live preview has answered (a new design is drawn too, before it has a name).
+    await s.waitFor("#design-preview-image, .design-preview [role=alert]", 20000);
+  }],
+  // After "print from pasted rows": the history has that job.
+  ["history", ["list_print_jobs", "list_printers"], false, async () => {
+    await s.go("#/history");
+    await s.waitFor("#history-table, #history-list, #history-go-print", 20000);
+  }],
+  ["reprint dialog", ["list_print_jobs", "reprint_job"], false, async () => {
+    await s.go("#/history");
+    const job = await s.waitFor("[data-job-id] [data-action=reprint]", 20000).then(() => true, () => false);
+    if (!job) return { skip: "no print job to reprint (the pasted rows were not printed)" };
+    await s.click("[data-job-id] [data-action=reprint]");
+    await s.waitFor("#reprint-dialog[open]");
+    const f = await waitFocus((x) => x.inDialog, "focus inside the reprint dialog");
+    assert.equal(f.id, "reprint-rows", "the reprint dialog opens on Rows");
+    return async () => {
+      await press(s, KEY.Escape);
+      await s.waitUntil(async () => !(await s.exists("#reprint-dialog")), "the reprint dialog to close");
+      await waitFocus((x) => x.action === "reprint", "focus back on Reprint…");
+    };
+  }],
 ];
 
 test("first run", async (t) => {

@@ -3,34 +3,17 @@
 // decode every code with zxing-cpp (PyPI, in a venv under ~/.cache): each CSV row exactly once.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { Session } from "./webdriver.mjs";
-import { missingCommands, skipMessage } from "./support.mjs";
+import { decodePdfCodes, decoderPython, missingCommands, skipMessage } from "./support.mjs";
 
 const NEEDED = ["list_layouts", "csv_preview", "print_preview", "print_run"];
-const VENV = path.join(os.homedir(), ".cache", "qrdesk-e2e-venv");
-const DECODER = path.join(path.dirname(new URL(import.meta.url).pathname), "decode-pdf-codes.py");
 
 const ROWS = Array.from({ length: 12 }, (_, i) => ({
   url: `https://example.com/menu/table-${i + 1}?from=e2e`,
   caption: i === 3 ? "Terrace, \"garden\" side" : `Table ${i + 1}`,
 }));
 const CSV = ["url,caption", ...ROWS.map((r) => `${r.url},"${r.caption.replace(/"/g, '""')}"`)].join("\n") + "\n";
-
-/** A Python with zxing-cpp and Pillow (installed from PyPI the first time). */
-function decoderPython() {
-  const python = path.join(VENV, "bin", "python");
-  if (!existsSync(python)) execFileSync("python3", ["-m", "venv", VENV], { stdio: "inherit" });
-  try {
-    execFileSync(python, ["-c", "import zxingcpp, PIL"], { stdio: "ignore" });
-  } catch {
-    execFileSync(path.join(VENV, "bin", "pip"), ["install", "--quiet", "zxing-cpp", "pillow"], { stdio: "inherit" });
-  }
-  return python;
-}
 
 let s;
 before(async () => {
@@ -71,7 +54,7 @@ test("print: a pasted CSV becomes a PDF whose codes decode to the rows", async (
   await s.screenshot("print-02-done");
   assert.ok(pdf.endsWith(".pdf") && existsSync(pdf), `the PDF exists: ${pdf}`);
 
-  const found = JSON.parse(execFileSync(python, [DECODER, pdf], { encoding: "utf8" }));
+  const found = decodePdfCodes(python, pdf);
   const decoded = found.map((f) => f.text).sort();
   const expected = ROWS.map((r) => r.url).sort();
   assert.deepEqual(decoded, expected, "every CSV row is on the sheet exactly once and decodes to its URL");

@@ -1,7 +1,14 @@
 // What the end-to-end flows share: checking which Tauri commands the app registers, starting the
-// demo through the first-run screen, and talking to the demo simulator's control endpoint.
+// demo through the first-run screen, talking to the demo simulator's control endpoint, and reading
+// written PDFs back (codes decoded with zxing-cpp, text with poppler's pdftotext).
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
+
+const VENV = path.join(os.homedir(), ".cache", "qrdesk-e2e-venv");
+const DECODER = path.join(path.dirname(new URL(import.meta.url).pathname), "decode-pdf-codes.py");
 
 /** Tauri's answer for a command that is not in `generate_handler!`. */
 const NOT_FOUND = /command \S+ not found/i;
@@ -131,4 +138,31 @@ export async function viewportIs(s, width, height, timeoutMs = 5000) {
   } catch {
     return false;
   }
+}
+
+/** A Python with zxing-cpp and Pillow (installed from PyPI into a venv under ~/.cache the first time). */
+export function decoderPython() {
+  const python = path.join(VENV, "bin", "python");
+  if (!existsSync(python)) execFileSync("python3", ["-m", "venv", VENV], { stdio: "inherit" });
+  try {
+    execFileSync(python, ["-c", "import zxingcpp, PIL"], { stdio: "ignore" });
+  } catch {
+    execFileSync(path.join(VENV, "bin", "pip"), ["install", "--quiet", "zxing-cpp", "pillow"], { stdio: "inherit" });
+  }
+  return python;
+}
+
+/** Every QR code on every page of `pdf`: `[{ page, text }]` (decode-pdf-codes.py). */
+export function decodePdfCodes(python, pdf) {
+  return JSON.parse(execFileSync(python, [DECODER, pdf], { encoding: "utf8" }));
+}
+
+/**
+ * The text pdftotext finds inside a rectangle of one page (mm from the page's top-left corner),
+ * with every run of white space as one space.
+ */
+export function pdfTextIn(pdf, page, { x, y, w, h }) {
+  const pt = (mm) => String(Math.round((mm * 72) / 25.4));
+  const out = execFileSync("pdftotext", ["-q", "-r", "72", "-f", String(page), "-l", String(page), "-x", pt(x), "-y", pt(y), "-W", pt(w), "-H", pt(h), pdf, "-"], { encoding: "utf8" });
+  return out.replace(/\s+/g, " ").trim();
 }

@@ -4,6 +4,8 @@
 
 pub mod accounts;
 pub mod app;
+pub mod designs;
+pub mod history;
 pub mod library;
 pub mod print;
 pub mod styles;

@@ -17,6 +17,8 @@ import { CodeDetail } from "../screens/CodeDetail";
 import { Accounts } from "../screens/Accounts";
 import { Print } from "../screens/Print";
 import { Styles } from "../screens/Styles";
+import { Designs } from "../screens/Designs";
+import { History } from "../screens/History";
 import { Sync } from "../screens/Sync";
 
 export function App({ backend }: { backend: Backend }) {
@@ -103,6 +105,8 @@ export function App({ backend }: { backend: Backend }) {
           {current.screen === "accounts" && <Accounts startAdding={current.add} />}
           {current.screen === "print" && <Print initialSource={current.source} />}
           {current.screen === "styles" && <Styles />}
+          {current.screen === "designs" && <Designs />}
+          {current.screen === "history" && <History />}
           {current.screen === "sync" && <Sync />}
         </main>
       </div>

@@ -110,7 +110,7 @@ describe("with Object.prototype frozen", () => {
     render(null, root);
   });
 
-  it("the app opens, and the library, a code, accounts, sync, print and styles work", async () => {
+  it("the app opens, and the library, a code, accounts, sync, print, styles, designs and history work", async () => {
     const { App } = await import("./App");
     const { FakeBackend } = await import("../platform/fake");
     const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
@@ -188,6 +188,27 @@ describe("with Object.prototype frozen", () => {
       dark.dispatchEvent(new Event("input", { bubbles: true }));
     });
     await until("the pale ink's proof", () => badge() === "Does not scan");
+
+    // Designs: add a field, move it up; the preview follows.
+    await act(() => $("#nav-designs")!.click());
+    await until("the design's preview", () => $("#design-preview-image") !== null);
+    await act(() => $("#design-add-field")!.click());
+    const third = $("#design-field-3-text") as HTMLInputElement;
+    await act(() => {
+      third.value = "{id}";
+      third.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await act(() => $("#design-field-3-up")!.click());
+    expect(($("#design-field-2-text") as HTMLInputElement).value).toBe("{id}");
+
+    // History: a printed job, reprinted.
+    const { defaultPrintOptions } = await import("../logic/print-options");
+    await backend.printRun({ source: { kind: "csv", text: "url\nhttps://example.com/a\nhttps://example.com/b\n", mapping: { content: "url", caption: null } }, options: defaultPrintOptions() });
+    await act(() => $("#nav-history")!.click());
+    await until("the job", () => $("[data-job-id='1'] [data-action=reprint]") !== null);
+    await act(() => $("[data-job-id='1'] [data-action=reprint]")!.click());
+    await act(() => $("#reprint-go")!.click());
+    await until("the reprint", () => $("#reprint-result") !== null);
 
     render(null, root);
     root.remove();

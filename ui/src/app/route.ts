@@ -1,5 +1,5 @@
-// Hash routes (`#/library`, `#/code/42`, `#/print?source=csv`, `#/styles`): the window has one page, and the
-// end-to-end suite and screenshots can open any screen directly.
+// Hash routes (`#/library`, `#/code/42`, `#/print?source=csv`, `#/styles`, `#/designs`, `#/history`): the
+// window has one page, and the end-to-end suite and screenshots can open any screen directly.
 
 export type Route =
   | { screen: "welcome" }
@@ -7,6 +7,8 @@ export type Route =
   | { screen: "code"; id: number }
   | { screen: "print"; source: "selection" | "search" | "csv" | null }
   | { screen: "styles" }
+  | { screen: "designs" }
+  | { screen: "history" }
   | { screen: "accounts"; add: boolean }
   | { screen: "sync" };
 
@@ -30,6 +32,10 @@ export function parseRoute(hash: string): Route | null {
     }
     case "styles":
       return { screen: "styles" };
+    case "designs":
+      return { screen: "designs" };
+    case "history":
+      return { screen: "history" };
     case "accounts":
       return { screen: "accounts", add: parts[1] === "add" };
     case "sync":

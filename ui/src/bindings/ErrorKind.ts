@@ -3,4 +3,4 @@
 /**
  * What kind of thing went wrong. The `snake_case` names are stable (JSON output, IPC, SQLite).
  */
-export type ErrorKind = "missing_credentials" | "invalid_credentials" | "key_revoked" | "key_expired" | "forbidden" | "not_a_member" | "step_up_required" | "not_found" | "validation" | "conflict" | "rate_limited" | "quota_exhausted" | "server_error" | "network" | "malformed_response" | "bad_input" | "io" | "storage" | "keychain_unavailable" | "cancelled";
+export type ErrorKind = "missing_credentials" | "invalid_credentials" | "key_revoked" | "key_expired" | "forbidden" | "not_a_member" | "step_up_required" | "not_found" | "validation" | "conflict" | "rate_limited" | "quota_exhausted" | "server_error" | "network" | "malformed_response" | "bad_input" | "io" | "storage" | "keychain_unavailable" | "printing" | "cancelled";

@@ -25,4 +25,9 @@ style: string | null,
 /**
  * A saved printer profile by name: its offset and scale replace the two shifts above.
  */
-printer_profile: string | null, };
+printer_profile: string | null, 
+/**
+ * A saved label design by name: the code's place and its text fields (instead of the
+ * caption).
+ */
+design: string | null, };

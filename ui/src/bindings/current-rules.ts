@@ -19,6 +19,15 @@ export const RULES: Rules = {
     "max_name_chars": 100,
     "max_frame_chars": 60
   },
+  "design": {
+    "max_fields": 12,
+    "min_font_pt": 4.0,
+    "max_font_pt": 72.0,
+    "default_font_pt": 9.0,
+    "default_min_font_pt": 5.0,
+    "max_template_chars": 500,
+    "max_name_chars": 100
+  },
   "max_code_name_chars": 500,
   "max_destination_chars": 2048,
   "max_account_label_chars": 200,
@@ -185,6 +194,10 @@ export const RULES: Rules = {
     {
       "kind": "keychain_unavailable",
       "sentence": "The system keychain is not available, so API keys cannot be stored or read. Unlock the keychain (or start a desktop session with a keyring) and try again."
+    },
+    {
+      "kind": "printing",
+      "sentence": "The printer did not take the job. Check it in the system's printer settings, or print the PDF from your PDF viewer."
     },
     {
       "kind": "cancelled",

@@ -3,7 +3,7 @@
 
 import { describedBy, Field } from "./Field";
 
-export function NumberField({ id, label, value, step, error, hint, onChange }: {
+export function NumberField({ id, label, value, step, error, hint, onChange, disabled, min, max }: {
   id: string;
   label: string;
   value: number;
@@ -11,10 +11,13 @@ export function NumberField({ id, label, value, step, error, hint, onChange }: {
   error?: string | undefined;
   hint?: string | undefined;
   onChange: (value: number) => void;
+  disabled?: boolean | undefined;
+  min?: number | undefined;
+  max?: number | undefined;
 }) {
   return (
     <Field id={id} label={label} error={error} hint={hint}>
-      <input id={id} type="number" step={step} value={value} aria-invalid={!!error}
+      <input id={id} type="number" step={step} min={min} max={max} value={value} disabled={disabled} aria-invalid={!!error}
         aria-describedby={describedBy(id, error, hint)}
         onInput={(e) => onChange(e.currentTarget.value === "" ? NaN : Number(e.currentTarget.value))} />
     </Field>

@@ -2,13 +2,25 @@ import { describe, expect, it } from "vitest";
 import { CATALOGUE_LAYOUTS } from "../platform/fake/catalogue-data";
 import { LAYOUTS } from "../platform/fake/demo-data";
 import { RULES } from "../bindings/current-rules";
-import { contrastRatio, defaultPrintOptions, hasProblems, labelRects, maxSymbolMm, requestSettings, sheetsNeeded, shortLayoutName, validatePrintOptions } from "./print-options";
+import { contrastRatio, DEFAULT_LAYOUT, defaultPrintOptions, hasProblems, labelRects, maxSymbolMm, requestSettings, sheetsNeeded, shortLayoutName, validatePrintOptions } from "./print-options";
 
 const l7160 = LAYOUTS.find((l) => l.id === "avery-l7160")!;
 
 describe("print options", () => {
   it("defaults are valid on every layout that fits them", () => {
     expect(validatePrintOptions(defaultPrintOptions("avery-l7160"), l7160)).toEqual({});
+  });
+
+  it("keeps the defaults in one place: the default sheet, no style, profile or design", () => {
+    expect(defaultPrintOptions()).toEqual(defaultPrintOptions(DEFAULT_LAYOUT));
+    expect(defaultPrintOptions()).toMatchObject({ layout: "avery-l7160", style: null, printer_profile: null, design: null });
+  });
+
+  it("under a label design, leaves the code size to the design (sent as 0, not checked)", () => {
+    const o = { ...defaultPrintOptions(), design: "Jars", size_mm: NaN };
+    expect(validatePrintOptions(o, l7160)).toEqual({});
+    expect(requestSettings(o).size_mm).toBe(0);
+    expect(requestSettings({ ...o, design: null, size_mm: 25 }).size_mm).toBe(25);
   });
 
   it("checks size against the label (with and without a caption)", () => {

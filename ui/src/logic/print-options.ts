@@ -7,7 +7,11 @@ import type { PrintSettings, SheetLayout } from "../platform/types";
 
 const LIMITS = RULES.print;
 
-export function defaultPrintOptions(layout: string): PrintSettings {
+/** The sheet the Print page and the Designs page's preview start on. */
+export const DEFAULT_LAYOUT = "avery-l7160";
+
+/** The Print page's settings before anything is chosen (the one place they are written down). */
+export function defaultPrintOptions(layout: string = DEFAULT_LAYOUT): PrintSettings {
   return {
     layout,
     size_mm: 25,
@@ -22,6 +26,7 @@ export function defaultPrintOptions(layout: string): PrintSettings {
     offset_y_mm: 0,
     style: null,
     printer_profile: null,
+    design: null,
   };
 }
 
@@ -58,9 +63,11 @@ export function maxSymbolMm(layout: SheetLayout, withCaption: boolean): number {
 export function validatePrintOptions(o: PrintSettings, layout: SheetLayout | undefined): OptionProblems {
   const p: OptionProblems = {};
   if (!layout) p.layout = "Choose a sheet layout.";
-  if (!Number.isFinite(o.size_mm) || o.size_mm < MIN_SIZE_MM) {
+  // A label design sizes the code itself (the size goes out as 0: "the largest that fits").
+  const sized = o.design === null;
+  if (sized && (!Number.isFinite(o.size_mm) || o.size_mm < MIN_SIZE_MM)) {
     p.size_mm = `Codes smaller than ${MIN_SIZE_MM} mm do not scan reliably.`;
-  } else if (layout && o.size_mm > maxSymbolMm(layout, o.caption !== "none")) {
+  } else if (sized && layout && o.size_mm > maxSymbolMm(layout, o.caption !== "none")) {
     p.size_mm = `At most ${maxSymbolMm(layout, o.caption !== "none")} mm fits on this label${o.caption !== "none" ? " with a caption" : ""}.`;
   }
   if (!["L", "M", "Q", "H"].includes(o.ec)) p.ec = "Choose an error correction level.";
@@ -93,10 +100,13 @@ export function validatePrintOptions(o: PrintSettings, layout: SheetLayout | und
 
 /**
  * The settings a preview or print is asked with. Under a printer profile the two shifts are not
- * used, so they go out as 0: a value left in the hidden fields cannot get the job refused.
+ * used, so they go out as 0: a value left in the hidden fields cannot get the job refused. Under
+ * a label design the code size goes out as 0, so the design's own size (or the largest that
+ * leaves its fields room) is used.
  */
 export function requestSettings(o: PrintSettings): PrintSettings {
-  return o.printer_profile === null ? o : { ...o, offset_x_mm: 0, offset_y_mm: 0 };
+  const shifted = o.printer_profile === null ? o : { ...o, offset_x_mm: 0, offset_y_mm: 0 };
+  return o.design === null ? shifted : { ...shifted, size_mm: 0 };
 }
 
 export function hasProblems(p: OptionProblems): boolean {

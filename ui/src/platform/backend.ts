@@ -20,6 +20,9 @@ import type {
   ConflictDetail,
   CsvPreview,
   CsvPreviewRequest,
+  DesignDraft,
+  DesignPreview,
+  DesignPreviewRequest,
   EditCodeRequest,
   ExportRequest,
   ExportResult,
@@ -28,12 +31,17 @@ import type {
   PrintPreview,
   PrintProgress,
   PrintRequest,
+  PrintJobSummary,
   PrintResult,
+  PrinterJob,
+  PrinterList,
   PrinterProfile,
   RemoveAccountRequest,
+  ReprintRequest,
   ResolveRequest,
   RotationKeyRequest,
   RotationState,
+  SendToPrinterRequest,
   SheetLayout,
   StyleDraft,
   StylePreviewRequest,
@@ -113,6 +121,23 @@ export interface Backend {
   /** Adds the style, or replaces the saved one of the same name; answers it as saved. */
   saveStyle(style: StyleDraft): Promise<StyleDraft>;
   removeStyle(name: string): Promise<void>;
+
+  // Label designs (the Designs page; Print names one)
+  listDesigns(): Promise<DesignDraft[]>;
+  /** Lays the draft out on page 1 of `layout`, filled with sample rows (columns name, url, id). */
+  previewDesign(request: DesignPreviewRequest): Promise<DesignPreview>;
+  /** Adds the design, or replaces the saved one of the same name (any case); answers it as saved. */
+  saveDesign(design: DesignDraft): Promise<DesignDraft>;
+  removeDesign(name: string): Promise<void>;
+
+  // Print history (the History page), newest first
+  listPrintJobs(): Promise<PrintJobSummary[]>;
+  /** Prints chosen labels of a job again; asks where to save, `null` when the user cancels. */
+  reprintJob(request: ReprintRequest): Promise<PrintResult | null>;
+
+  // Printers (the Print… dialog): `unavailable` says why there is no printing system
+  listPrinters(): Promise<PrinterList>;
+  sendToPrinter(request: SendToPrinterRequest): Promise<PrinterJob>;
 }
 
 /** A failure as the shared error vocabulary describes it. `message` is already a sentence. */
@@ -128,12 +153,14 @@ export class BackendError extends Error {
   }
 }
 
-const KNOWN_KINDS: readonly ErrorKind[] = [
-  "missing_credentials", "invalid_credentials", "key_revoked", "key_expired", "forbidden",
-  "not_a_member", "step_up_required", "not_found", "validation", "conflict", "rate_limited",
-  "quota_exhausted", "server_error", "network", "malformed_response", "bad_input", "io", "storage",
-  "keychain_unavailable", "cancelled",
-];
+/** Every kind Rust sends, as a record so that a kind added on the Rust side fails the type-check here. */
+const KINDS: Record<ErrorKind, true> = {
+  missing_credentials: true, invalid_credentials: true, key_revoked: true, key_expired: true, forbidden: true,
+  not_a_member: true, step_up_required: true, not_found: true, validation: true, conflict: true, rate_limited: true,
+  quota_exhausted: true, server_error: true, network: true, malformed_response: true, bad_input: true, io: true, storage: true,
+  keychain_unavailable: true, printing: true, cancelled: true,
+};
+const KNOWN_KINDS: readonly string[] = Object.keys(KINDS);
 
 function isAppError(value: unknown): value is AppError {
   if (typeof value !== "object" || value === null) return false;
@@ -141,7 +168,7 @@ function isAppError(value: unknown): value is AppError {
   return (
     typeof v.message === "string" &&
     typeof v.kind === "string" &&
-    (KNOWN_KINDS as readonly string[]).includes(v.kind)
+    KNOWN_KINDS.includes(v.kind)
   );
 }
 

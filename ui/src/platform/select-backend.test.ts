@@ -22,7 +22,8 @@ describe("selectBackend", () => {
   });
 
   it("reads the dev URL switches with safe defaults", () => {
-    expect(fakeOptionsFromSearch("")).toEqual({ seeded: false, codeCount: 100_000, offline: false });
+    expect(fakeOptionsFromSearch("")).toEqual({ seeded: false, codeCount: 100_000, offline: false, noPrinting: false });
+    expect(fakeOptionsFromSearch("?printing=0").noPrinting).toBe(true);
     expect(fakeOptionsFromSearch("?codes=999999").codeCount).toBe(200_000);
     expect(fakeOptionsFromSearch("?codes=-5").codeCount).toBe(100_000);
     expect(fakeOptionsFromSearch("?codes=abc").codeCount).toBe(100_000);

@@ -64,6 +64,36 @@ describe("TauriBackend", () => {
     ]);
   });
 
+  it("invokes the design, history and printer commands with `design`, `name` and `request`", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, payload) => {
+      calls.push([cmd, payload]);
+      if (cmd === "list_designs" || cmd === "list_print_jobs") return [];
+      if (cmd === "list_printers") return { printers: [], unavailable: "No printing system." };
+      return null;
+    });
+    const b = createTauriBackend();
+    const design = { name: "Jars", code_position: "left" as const, code_size_mm: null, fields: [] };
+    expect(await b.listDesigns()).toEqual([]);
+    await b.previewDesign({ draft: design, layout: "avery-l7160" });
+    await b.saveDesign(design);
+    await b.removeDesign("Jars");
+    expect(await b.listPrintJobs()).toEqual([]);
+    expect(await b.reprintJob({ job_id: 4, rows: "2-3", serials: null, start_at: 1 })).toBeNull();
+    expect(await b.listPrinters()).toEqual({ printers: [], unavailable: "No printing system." });
+    await b.sendToPrinter({ path: "/tmp/a.pdf", printer: "Office", copies: 2 });
+    expect(calls).toEqual([
+      ["list_designs", {}],
+      ["preview_design", { request: { draft: design, layout: "avery-l7160" } }],
+      ["save_design", { design }],
+      ["remove_design", { name: "Jars" }],
+      ["list_print_jobs", {}],
+      ["reprint_job", { request: { job_id: 4, rows: "2-3", serials: null, start_at: 1 } }],
+      ["list_printers", {}],
+      ["send_to_printer", { request: { path: "/tmp/a.pdf", printer: "Office", copies: 2 } }],
+    ]);
+  });
+
   it("lists the printer profiles with no argument", async () => {
     const calls: [string, unknown][] = [];
     const shop = { name: "Shop laser", offset_x_mm: 0.4, offset_y_mm: -0.6, scale_x: 0.998, scale_y: 0.998 };

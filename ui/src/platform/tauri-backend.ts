@@ -1,6 +1,6 @@
 // The only module that imports `@tauri-apps/api`. Every method is one `invoke` of a command in
 // COMMANDS; each command takes at most one argument whose name is a single word (`query`,
-// `request`, `id`, `account`, `entry`, `filter`, `style`, `name`), so Tauri's camelCase argument mapping is a no-op.
+// `request`, `id`, `account`, `entry`, `filter`, `style`, `design`, `name`), so Tauri's camelCase argument mapping is a no-op.
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
@@ -51,6 +51,14 @@ export const COMMANDS = {
   previewStyle: "preview_style",
   saveStyle: "save_style",
   removeStyle: "remove_style",
+  listDesigns: "list_designs",
+  previewDesign: "preview_design",
+  saveDesign: "save_design",
+  removeDesign: "remove_design",
+  listPrintJobs: "list_print_jobs",
+  reprintJob: "reprint_job",
+  listPrinters: "list_printers",
+  sendToPrinter: "send_to_printer",
 } as const satisfies Partial<Record<keyof Backend, string>>;
 
 type Method = keyof typeof COMMANDS;
@@ -114,5 +122,13 @@ export function createTauriBackend(): Backend {
     previewStyle: (request) => call("previewStyle", { request }),
     saveStyle: (style) => call("saveStyle", { style }),
     removeStyle: (name) => call("removeStyle", { name }),
+    listDesigns: () => call("listDesigns"),
+    previewDesign: (request) => call("previewDesign", { request }),
+    saveDesign: (design) => call("saveDesign", { design }),
+    removeDesign: (name) => call("removeDesign", { name }),
+    listPrintJobs: () => call("listPrintJobs"),
+    reprintJob: (request) => call("reprintJob", { request }),
+    listPrinters: () => call("listPrinters"),
+    sendToPrinter: (request) => call("sendToPrinter", { request }),
   };
 }

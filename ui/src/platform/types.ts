@@ -58,6 +58,20 @@ export type { ModuleShape } from "../bindings/ModuleShape";
 export type { StyleDraft } from "../bindings/StyleDraft";
 export type { StylePreviewRequest } from "../bindings/StylePreviewRequest";
 export type { StyleProof } from "../bindings/StyleProof";
+export type { CodePlacement } from "../bindings/CodePlacement";
+export type { DesignDraft } from "../bindings/DesignDraft";
+export type { DesignPreview } from "../bindings/DesignPreview";
+export type { DesignPreviewRequest } from "../bindings/DesignPreviewRequest";
+export type { FieldAnchor } from "../bindings/FieldAnchor";
+export type { FieldDraft } from "../bindings/FieldDraft";
+export type { TextAlign } from "../bindings/TextAlign";
+export type { TextFit } from "../bindings/TextFit";
+export type { PrintJobSummary } from "../bindings/PrintJobSummary";
+export type { ReprintRequest } from "../bindings/ReprintRequest";
+export type { PrinterInfo } from "../bindings/PrinterInfo";
+export type { PrinterJob } from "../bindings/PrinterJob";
+export type { PrinterList } from "../bindings/PrinterList";
+export type { SendToPrinterRequest } from "../bindings/SendToPrinterRequest";
 
 /** The formats a download is offered in (`ExportRequest.format`). */
 export type ExportFormat = "svg" | "png" | "pdf";

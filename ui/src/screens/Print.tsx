@@ -1,16 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { AppError } from "../bindings/AppError";
 import { useApp } from "../app/context";
+import { DesignSelect } from "../components/DesignSelect";
 import { describedBy, Field } from "../components/Field";
 import { LayoutPicker } from "../components/LayoutPicker";
 import { NumberField } from "../components/NumberField";
 import { SheetDrawing } from "../components/SheetDrawing";
 import { StyleSelect } from "../components/StyleSelect";
 import { usePrinterProfiles } from "../components/usePrinterProfiles";
+import { useDesigns } from "../components/useDesigns";
+import { usePrinterList } from "../components/usePrinterList";
 import { useStyles } from "../components/useStyles";
 import { CsvSource } from "./CsvSource";
 import { PrintPreviewPanel } from "./PrintPreviewPanel";
 import { PrinterCorrection } from "./PrinterCorrection";
+import { PrintToPrinterDialog } from "./PrintToPrinterDialog";
 import { formatCount } from "../logic/format";
 import { defaultPrintOptions, hasProblems, maxSymbolMm, requestSettings, validatePrintOptions } from "../logic/print-options";
 import { toAppError } from "../platform/backend";
@@ -23,7 +27,7 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
   const { backend, selection, libraryQuery, accounts } = useApp();
   const [source, setSource] = useState<SourceKind>(initialSource ?? (selection.size > 0 ? "selection" : accounts.length > 0 ? "search" : "csv"));
   const [layouts, setLayouts] = useState<SheetLayout[]>([]);
-  const [options, setOptions] = useState<PrintSettings>(defaultPrintOptions("avery-l7160"));
+  const [options, setOptions] = useState<PrintSettings>(() => defaultPrintOptions());
   const [search, setSearch] = useState(libraryQuery.search);
   const [csvText, setCsvText] = useState<string | null>(null);
   const [csvName, setCsvName] = useState("");
@@ -38,6 +42,9 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
   const previewSeq = useRef(0);
   const styles = useStyles(backend);
   const printerProfiles = usePrinterProfiles(backend);
+  const designs = useDesigns(backend);
+  const printers = usePrinterList(backend);
+  const [sending, setSending] = useState<{ path: string; opener: HTMLElement | null } | null>(null);
 
   useEffect(() => { if (initialSource) setSource(initialSource); }, [initialSource]);
   // Captions: codes offer their name, a CSV its mapped column; keep the choice valid for the source.
@@ -129,10 +136,13 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
     }
   };
 
-  const numberField = (key: "size_mm" | "bleed_mm" | "start_at", label: string, step: number, hint?: string) => (
-    <NumberField id={`opt-${key}`} label={label} step={step} value={options[key]} error={problems[key]} hint={hint}
+  const numberField = (key: "size_mm" | "bleed_mm" | "start_at", label: string, step: number, hint?: string, disabled?: boolean) => (
+    <NumberField id={`opt-${key}`} label={label} step={step} value={options[key]} error={problems[key]} hint={hint} disabled={disabled}
       onChange={(v) => set(key, v)} />
   );
+  const designed = options.design !== null;
+  const sizeHint = designed ? "The design sets the code's size." : layout ? `Up to ${maxSymbolMm(layout, options.caption !== "none")} mm fits.` : undefined;
+  const captionHint = designed ? "The design's fields replace the caption." : undefined;
 
   return (
     <section class="screen" aria-labelledby="print-title">
@@ -186,7 +196,7 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
               {layout && <SheetDrawing layout={layout} startAt={Number.isInteger(options.start_at) ? options.start_at : 1} cropMarks={options.crop_marks} />}
             </div>
             <div class="form-grid form-grid-3">
-              {numberField("size_mm", "Code size (mm)", 1, layout ? `Up to ${maxSymbolMm(layout, options.caption !== "none")} mm fits.` : undefined)}
+              {numberField("size_mm", "Code size (mm)", 1, sizeHint, designed)}
               <Field id="opt-ec" label="Error correction">
                 <select id="opt-ec" value={options.ec} onChange={(e) => set("ec", e.currentTarget.value as EcLevel)}>
                   <option value="L">Low (7%)</option>
@@ -195,8 +205,11 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
                   <option value="H">Highest (30%)</option>
                 </select>
               </Field>
-              <Field id="opt-caption" label="Caption">
-                <select id="opt-caption" value={options.caption} onChange={(e) => set("caption", e.currentTarget.value as CaptionSource)}>
+              <DesignSelect id="opt-design" value={options.design} designs={designs} onChange={(name) => set("design", name)}
+                hint={designed ? undefined : designs.length === 0 ? "Make label designs on the Designs page." : "Text fields around the code."} />
+              <Field id="opt-caption" label="Caption" hint={captionHint}>
+                <select id="opt-caption" value={options.caption} disabled={designed} aria-describedby={describedBy("opt-caption", null, captionHint)}
+                  onChange={(e) => set("caption", e.currentTarget.value as CaptionSource)}>
                   <option value="none">None</option>
                   {source !== "csv" && <option value="name">Code name</option>}
                   <option value="content">Encoded link</option>
@@ -238,8 +251,14 @@ export function Print({ initialSource }: { initialSource: SourceKind | null }) {
           result={result}
           onOpen={(path) => { backend.openPath({ path }).catch((e: unknown) => setError(toAppError(e))); }}
           onShow={(path) => { backend.showInFolder({ path }).catch((e: unknown) => setError(toAppError(e))); }}
+          printers={printers}
+          onSend={(path, opener) => setSending({ path, opener })}
         />
       </div>
+      {sending && (
+        <PrintToPrinterDialog path={sending.path} opener={sending.opener} onClose={() => setSending(null)}
+          fallback={() => document.getElementById("print-result")} />
+      )}
     </section>
   );
 }

@@ -3,13 +3,15 @@ import { ErrorNotice, SuccessNotice } from "../components/ErrorNotice";
 import { ProgressBar } from "../components/ProgressBar";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { formatCount } from "../logic/format";
-import type { PrintPreview, PrintResult } from "../platform/types";
+import type { PrintPreview, PrintResult, PrinterList } from "../platform/types";
+import { PrintToPrinterButton } from "./PrintToPrinterButton";
 
 /**
  * Page 1, the rows with problems, and "Save as PDF". The button stays in place while the PDF is
- * written (aria-disabled, so focus stays on it); the result then takes focus.
+ * written (aria-disabled, so focus stays on it); the result then takes focus, and offers to open
+ * the PDF, show it in its folder or send it to a printer (Print…, when there is a printing system).
  */
-export function PrintPreviewPanel({ preview, showPreview, emptyText, busy, error, onDismissError, progress, canPrint, onPrint, onCancel, result, onOpen, onShow }: {
+export function PrintPreviewPanel({ preview, showPreview, emptyText, busy, error, onDismissError, progress, canPrint, onPrint, onCancel, result, onOpen, onShow, printers, onSend }: {
   preview: PrintPreview | null;
   showPreview: boolean;
   emptyText: string;
@@ -23,6 +25,8 @@ export function PrintPreviewPanel({ preview, showPreview, emptyText, busy, error
   result: PrintResult | null;
   onOpen: (path: string) => void;
   onShow: (path: string) => void;
+  printers: PrinterList | null;
+  onSend: (path: string, opener: HTMLElement) => void;
 }) {
   const running = progress !== null;
   return (
@@ -73,7 +77,9 @@ export function PrintPreviewPanel({ preview, showPreview, emptyText, busy, error
           <div class="btn-group">
             <button id="open-pdf" type="button" class="btn btn-small" onClick={() => onOpen(result.path)}>Open the PDF</button>
             <button id="show-in-folder" type="button" class="btn btn-small" onClick={() => onShow(result.path)}>Show in folder</button>
+            <PrintToPrinterButton id="print-to-printer" printers={printers} label="Print the PDF" onSend={(opener) => onSend(result.path, opener)} />
           </div>
+          {printers?.unavailable && <p class="hint" id="print-unavailable">{printers.unavailable}</p>}
         </SuccessNotice>
       )}
     </section>

@@ -2,6 +2,7 @@
 
 import type { AppError } from "../bindings/AppError";
 import { RULES } from "../bindings/current-rules";
+import { ChoiceSelect } from "../components/ChoiceSelect";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { describedBy, Field } from "../components/Field";
 import { FINDER_SHAPES, FRAME_POSITIONS, fractionToPercent, MAX_LOGO_PERCENT, MODULE_SHAPES, percentToFraction, type StyleProblems } from "../logic/style-form";
@@ -24,22 +25,6 @@ function InkField({ id, label, value, hint, error, onInput }: {
     <Field id={id} label={label} hint={hint} error={error}>
       <input id={id} type="text" value={value} spellcheck={false} autocomplete="off" aria-invalid={!!error}
         aria-describedby={describedBy(id, error, hint)} onInput={(e) => onInput(e.currentTarget.value)} />
-    </Field>
-  );
-}
-
-function ShapeSelect<T extends string>({ id, label, value, options, onChange }: {
-  id: string;
-  label: string;
-  value: T;
-  options: readonly { value: T; label: string }[];
-  onChange: (value: T) => void;
-}) {
-  return (
-    <Field id={id} label={label}>
-      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value as T)}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
     </Field>
   );
 }
@@ -75,11 +60,11 @@ export function StyleForm({ draft, set, editing, problems, canSave, saving, onSa
         <InkField id="style-dark" label="Dark colour" value={draft.dark} hint={INK_HINT} error={problems.dark} onInput={(v) => set("dark", v)} />
         <InkField id="style-light" label="Light colour" value={draft.light} hint="paper (no ink), or an ink as for the dark colour" error={problems.light}
           onInput={(v) => set("light", v)} />
-        <ShapeSelect<ModuleShape> id="style-modules" label="Module shape" value={draft.modules} options={MODULE_SHAPES} onChange={(v) => set("modules", v)} />
+        <ChoiceSelect<ModuleShape> id="style-modules" label="Module shape" value={draft.modules} options={MODULE_SHAPES} onChange={(v) => set("modules", v)} />
         <InkField id="style-finder-color" label="Finder colour" value={draft.finder_color ?? ""} hint="Empty: the dark colour." error={undefined}
           onInput={(v) => set("finder_color", v === "" ? null : v)} />
-        <ShapeSelect<FinderShape> id="style-finder" label="Finder ring" value={draft.finder} options={FINDER_SHAPES} onChange={(v) => set("finder", v)} />
-        <ShapeSelect<FinderShape> id="style-finder-center" label="Finder centre" value={draft.finder_center} options={FINDER_SHAPES}
+        <ChoiceSelect<FinderShape> id="style-finder" label="Finder ring" value={draft.finder} options={FINDER_SHAPES} onChange={(v) => set("finder", v)} />
+        <ChoiceSelect<FinderShape> id="style-finder-center" label="Finder centre" value={draft.finder_center} options={FINDER_SHAPES}
           onChange={(v) => set("finder_center", v)} />
       </div>
 
@@ -99,7 +84,7 @@ export function StyleForm({ draft, set, editing, problems, canSave, saving, onSa
           <input id="style-frame" type="text" value={draft.frame ?? ""} autocomplete="off" placeholder="Scan me" aria-invalid={!!problems.frame}
             aria-describedby={describedBy("style-frame", problems.frame, FRAME_HINT)} onInput={(e) => set("frame", e.currentTarget.value === "" ? null : e.currentTarget.value)} />
         </Field>
-        <ShapeSelect<FramePosition> id="style-frame-position" label="Frame position" value={draft.frame_position} options={FRAME_POSITIONS}
+        <ChoiceSelect<FramePosition> id="style-frame-position" label="Frame position" value={draft.frame_position} options={FRAME_POSITIONS}
           onChange={(v) => set("frame_position", v)} />
         <InkField id="style-frame-color" label="Frame colour" value={draft.frame_color} hint={INK_HINT} error={problems.frame_color}
           onInput={(v) => set("frame_color", v)} />

@@ -5,11 +5,11 @@
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import type { AppError } from "../bindings/AppError";
 import { useApp } from "../app/context";
+import { ConfirmRemoveDialog } from "../components/ConfirmRemoveDialog";
 import { SuccessNotice } from "../components/ErrorNotice";
 import { cleanStyle, hasStyleProblems, latestOnly, newStyle, previewRequest, validateStyle } from "../logic/style-form";
 import { toAppError } from "../platform/backend";
 import type { StyleDraft, StyleProof } from "../platform/types";
-import { RemoveStyleDialog } from "./RemoveStyleDialog";
 import { StyleForm } from "./StyleForm";
 import { StyleList } from "./StyleList";
 import { StyleProofPanel } from "./StyleProofPanel";
@@ -150,7 +150,10 @@ export function Styles() {
       </div>
 
       {removing && (
-        <RemoveStyleDialog name={removing.name} opener={removing.opener} onRemove={() => remove(removing.name)} onClose={() => setRemoving(null)} />
+        <ConfirmRemoveDialog thing="style" name={removing.name} opener={removing.opener} onRemove={() => remove(removing.name)} onClose={() => setRemoving(null)}
+          fallback={() => document.getElementById("styles-notice") ?? document.getElementById("styles-title")}>
+          Codes already printed or exported with it stay as they are; Print and the code screen can no longer choose it.
+        </ConfirmRemoveDialog>
       )}
     </section>
   );

@@ -5,7 +5,8 @@
 //! one module per use case: [`accounts`] (keys and rotation), [`library`] (the cached codes and
 //! their analytics), [`edits`] (changing codes), [`outbox`], [`sync`] (runs, status, the
 //! background schedule), [`print`] (the Print screen, downloads and `qrdesk print`), [`styles`]
-//! (brand styles: the library, style files, the live proof), [`info`]
+//! (brand styles: the library, style files, the live proof), [`designs`] (label designs:
+//! the library, design files, the live preview), [`info`]
 //! and, with the `demo` feature, [`demo`] (the built-in simulator behind "Try the demo").
 //! [`ipc`] holds every type and event name that crosses to the window.
 //!
@@ -14,12 +15,14 @@
 //! without a window or a terminal.
 
 pub mod accounts;
+mod atomic_file;
 pub mod clock;
 pub mod connector;
 pub mod context;
 pub mod data_dir;
 #[cfg(feature = "demo")]
 pub mod demo;
+pub mod designs;
 pub mod edits;
 pub mod hardening;
 pub mod info;
@@ -28,6 +31,7 @@ pub mod jobs;
 pub mod library;
 pub mod outbox;
 pub mod print;
+mod saved_names;
 pub mod styles;
 pub mod sync;
 

@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{account, codes, outbox, print, style, sync};
+use crate::commands::{account, codes, design, outbox, print, style, sync};
 use crate::global_args::GlobalArgs;
 
 /// QR Desk: print QR codes and look after the API keys behind them.
@@ -39,4 +39,7 @@ pub enum Command {
     /// Keep brand styles (colours, shapes, a logo, a frame) for printing.
     #[command(subcommand)]
     Style(style::StyleCommand),
+    /// Keep label designs (the code's place and several text fields) for printing.
+    #[command(subcommand)]
+    Design(design::DesignCommand),
 }

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli_args::{Cli, Command};
-use commands::{account, codes, info, outbox, print, style, sync};
+use commands::{account, codes, design, info, outbox, print, style, sync};
 use output::CommandResult;
 
 fn main() -> ExitCode {
@@ -54,5 +54,6 @@ fn dispatch(cli: Cli) -> CommandResult {
         Command::Outbox(cmd) => outbox::run(&global, cmd),
         Command::Print(args) => print::run(&global, *args),
         Command::Style(cmd) => style::run(&global, cmd),
+        Command::Design(cmd) => design::run(&global, cmd),
     }
 }

@@ -53,13 +53,15 @@ pub enum ErrorKind {
     Storage,
     /// The OS keychain (Secret Service, Keychain, Credential Manager) is not reachable or locked.
     KeychainUnavailable,
+    /// The printing system (CUPS) or the printer did not take a print job.
+    Printing,
     /// The job was cancelled by the user.
     Cancelled,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order (for tables, docs and tests).
-    pub const ALL: [ErrorKind; 20] = [
+    pub const ALL: [ErrorKind; 21] = [
         ErrorKind::MissingCredentials,
         ErrorKind::InvalidCredentials,
         ErrorKind::KeyRevoked,
@@ -79,6 +81,7 @@ impl ErrorKind {
         ErrorKind::Io,
         ErrorKind::Storage,
         ErrorKind::KeychainUnavailable,
+        ErrorKind::Printing,
         ErrorKind::Cancelled,
     ];
 
@@ -104,6 +107,7 @@ impl ErrorKind {
             ErrorKind::Io => "io",
             ErrorKind::Storage => "storage",
             ErrorKind::KeychainUnavailable => "keychain_unavailable",
+            ErrorKind::Printing => "printing",
             ErrorKind::Cancelled => "cancelled",
         }
     }
@@ -135,6 +139,7 @@ impl ErrorKind {
             ErrorKind::Io => "A file or folder could not be read or written. Check that it exists, that you may write there and that the disk is not full.",
             ErrorKind::Storage => "The local database could not be used. Check free disk space and that no other program holds the data folder.",
             ErrorKind::KeychainUnavailable => "The system keychain is not available, so API keys cannot be stored or read. Unlock the keychain (or start a desktop session with a keyring) and try again.",
+            ErrorKind::Printing => "The printer did not take the job. Check it in the system's printer settings, or print the PDF from your PDF viewer.",
             ErrorKind::Cancelled => "The job was cancelled. Nothing was written.",
         }
     }

@@ -61,6 +61,24 @@ pub mod style {
     pub const MAX_FRAME_CHARS: usize = 60;
 }
 
+/// Limits of a label design (`qrdesk design`, `--design`, the Designs page).
+pub mod design {
+    /// Most text fields on one label.
+    pub const MAX_FIELDS: usize = 12;
+    /// Smallest and largest font size of a field (points).
+    pub const MIN_FONT_PT: f64 = 4.0;
+    pub const MAX_FONT_PT: f64 = 72.0;
+    /// The size a field starts from when the design gives none, and the smallest it shrinks to.
+    pub const DEFAULT_FONT_PT: f64 = 9.0;
+    pub const DEFAULT_MIN_FONT_PT: f64 = 5.0;
+    /// Longest field template (characters).
+    pub const MAX_TEMPLATE_CHARS: usize = 500;
+    /// Largest font file a design may name (bytes).
+    pub const MAX_FONT_BYTES: usize = 20_000_000;
+    /// Longest design name (characters).
+    pub const MAX_NAME_CHARS: usize = 100;
+}
+
 /// Limits of a code's editable fields.
 pub mod code {
     /// Longest code name (characters).
@@ -102,6 +120,19 @@ pub struct StyleRules {
     pub max_frame_chars: u32,
 }
 
+/// The label design limits as the window receives them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct DesignRules {
+    pub max_fields: u32,
+    pub min_font_pt: f64,
+    pub max_font_pt: f64,
+    pub default_font_pt: f64,
+    pub default_min_font_pt: f64,
+    pub max_template_chars: u32,
+    pub max_name_chars: u32,
+}
+
 /// A key prefix and what it says about the key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -141,6 +172,7 @@ pub struct ErrorSentence {
 pub struct Rules {
     pub print: PrintRules,
     pub style: StyleRules,
+    pub design: DesignRules,
     pub max_code_name_chars: u32,
     pub max_destination_chars: u32,
     pub max_account_label_chars: u32,
@@ -169,6 +201,15 @@ impl Rules {
                 max_logo_bytes: style::MAX_LOGO_BYTES as u64,
                 max_name_chars: style::MAX_NAME_CHARS as u32,
                 max_frame_chars: style::MAX_FRAME_CHARS as u32,
+            },
+            design: DesignRules {
+                max_fields: design::MAX_FIELDS as u32,
+                min_font_pt: design::MIN_FONT_PT,
+                max_font_pt: design::MAX_FONT_PT,
+                default_font_pt: design::DEFAULT_FONT_PT,
+                default_min_font_pt: design::DEFAULT_MIN_FONT_PT,
+                max_template_chars: design::MAX_TEMPLATE_CHARS as u32,
+                max_name_chars: design::MAX_NAME_CHARS as u32,
             },
             max_code_name_chars: code::MAX_NAME_CHARS as u32,
             max_destination_chars: code::MAX_DESTINATION_CHARS as u32,

@@ -171,6 +171,7 @@ pub fn write_calibration(
     let mut file = SafeFile::create(out)?;
     let options = PrintOptions { title: "QR Desk calibration".into(), ..PrintOptions::default() };
     let mut doc = DocumentWriter::new(file.writer(), &options)?;
+    let glyphs: Vec<_> = glyphs.into_iter().map(|(g, c)| (crate::font::REGULAR, g, c)).collect();
     doc.add_page(&imp, &DocumentWriter::<std::io::Sink>::compress(&content), &glyphs)?;
     doc.finish(&options.title)?;
     let bytes = file.commit()?;

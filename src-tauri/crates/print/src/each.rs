@@ -17,7 +17,7 @@ use crate::options::{PrintJob, PrintReport, Progress, SizeSpec};
 use crate::pdf::document::DocumentWriter;
 use crate::pdf::page::{PageDraw, PlacedCode, PlacedStyled};
 use crate::raster;
-use crate::source::RowReader;
+use crate::source::{RowReader, TextTemplates};
 use crate::style::render;
 
 /// File format of `--each`.
@@ -105,7 +105,7 @@ pub fn run_each(
         .tempdir_in(&parent)
         .map_err(|e| PrintError::io("write in", &parent, e))?;
     let width = total.to_string().len().max(5);
-    let mut reader = RowReader::open(&job.source, None, None, 1)?;
+    let mut reader = RowReader::open(&job.source, &TextTemplates::default(), 1)?;
     let mut skipped: Vec<RowProblem> = Vec::new();
     let (mut rows_read, mut written, mut bytes) = (0u64, 0u64, 0u64);
     loop {
@@ -220,7 +220,7 @@ fn render_one(plan: &Plan, enc: &Encoded, format: EachFormat) -> Result<Vec<u8>,
                 styled: Vec::new(),
                 calibration: Default::default(),
                 codes: Vec::new(),
-                captions: Vec::new(),
+                texts: Vec::new(),
                 used_labels: Vec::new(),
                 crop_marks: false,
                 cut_lines: false,
@@ -230,7 +230,7 @@ fn render_one(plan: &Plan, enc: &Encoded, format: EachFormat) -> Result<Vec<u8>,
                 (Some(style), Some(s)) => {
                     let placed = render::place(style, enc.symbol.modules, q, 0.0, 0.0, enc.outer);
                     if let Some(t) = &s.frame_text {
-                        glyphs.extend(t.glyphs.iter().copied());
+                        glyphs.extend(t.glyphs.iter().map(|&(g, c)| (crate::font::REGULAR, g, c)));
                     }
                     draw.styled.push(PlacedStyled {
                         code: &s.code,

@@ -1,10 +1,12 @@
-//! The caption font that ships with the app (DejaVu Sans, Bitstream Vera licence, see
-//! `assets/DejaVuSans-LICENSE.txt`) and fitting a caption into its box.
+//! The fonts that ship with the app (DejaVu Sans and DejaVu Sans Bold, Bitstream Vera licence,
+//! see `assets/DejaVuSans-LICENSE.txt`), font files a label design names ([`FontFile`]), the
+//! numbering every PDF uses for them ([`REGULAR`], [`BOLD`], then the design's files), and fitting
+//! a caption into its box.
 //!
 //! Glyphs are looked up one character at a time through the font's cmap (no shaping: captions
 //! are names, serials and URLs). Characters the font lacks are left out and reported.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use ttf_parser::Face;
 
@@ -15,6 +17,98 @@ use crate::length::MM_PER_PT;
 pub static FONT_DATA: &[u8] = include_bytes!("../assets/DejaVuSans.ttf");
 /// PostScript name used in the PDF.
 pub const FONT_NAME: &str = "DejaVuSans";
+
+/// The bundled bold face, for design fields with `bold = true`.
+pub static BOLD_DATA: &[u8] = include_bytes!("../assets/DejaVuSans-Bold.ttf");
+pub const BOLD_NAME: &str = "DejaVuSans-Bold";
+
+/// Font numbers in every document: the bundled regular and bold faces; a design's own font
+/// files follow from [`FIRST_FILE`].
+pub const REGULAR: usize = 0;
+pub const BOLD: usize = 1;
+pub const FIRST_FILE: usize = 2;
+
+/// A font file a design names, checked to be a TrueType/OpenType font with outlines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FontFile {
+    pub file_name: String,
+    /// The PostScript name the PDF gives it (from the font's name table, or the file name).
+    pub postscript: String,
+    pub bytes: Arc<[u8]>,
+}
+
+impl FontFile {
+    /// Checks `bytes` (read from `file_name`) and keeps them.
+    pub fn load(file_name: &str, bytes: Vec<u8>) -> Result<FontFile, PrintError> {
+        let face = Face::parse(&bytes, 0).map_err(|_| {
+            PrintError::option(format!(
+                "{file_name} is not a TrueType or OpenType font QR Desk can read; choose a .ttf \
+                 or .otf file"
+            ))
+        })?;
+        if face.tables().glyf.is_none() && face.tables().cff.is_none() {
+            return Err(PrintError::option(format!(
+                "{file_name} has no glyph outlines QR Desk can embed; choose another .ttf or .otf"
+            )));
+        }
+        if face.permissions() == Some(ttf_parser::Permissions::Restricted)
+            || !face.is_subsetting_allowed()
+        {
+            return Err(PrintError::option(format!(
+                "the licence of {file_name} does not allow embedding it in a PDF; choose another \
+                 font"
+            )));
+        }
+        let postscript = face
+            .names()
+            .into_iter()
+            .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .find_map(|n| n.to_string())
+            .unwrap_or_default();
+        let clean = |s: &str| -> String {
+            s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(60).collect()
+        };
+        let mut postscript = clean(&postscript);
+        if postscript.is_empty() {
+            postscript = clean(file_name.rsplit_once('.').map_or(file_name, |(s, _)| s));
+        }
+        if postscript.is_empty() {
+            postscript = "DesignFont".into();
+        }
+        Ok(FontFile { file_name: file_name.to_string(), postscript, bytes: bytes.into() })
+    }
+}
+
+/// One font of a document: its PostScript name and file.
+pub struct FontSource<'a> {
+    pub name: &'a str,
+    pub data: &'a [u8],
+}
+
+/// The fonts of a document in number order: regular, bold, then `files`.
+pub fn sources(files: &[FontFile]) -> Vec<FontSource<'_>> {
+    let mut out = vec![
+        FontSource { name: FONT_NAME, data: FONT_DATA },
+        FontSource { name: BOLD_NAME, data: BOLD_DATA },
+    ];
+    out.extend(files.iter().map(|f| FontSource { name: &f.postscript, data: &f.bytes }));
+    out
+}
+
+/// The parsed faces of `sources`, in the same order.
+pub fn faces<'a>(sources: &[FontSource<'a>]) -> Result<Vec<Face<'a>>, PrintError> {
+    sources
+        .iter()
+        .map(|s| {
+            Face::parse(s.data, 0).map_err(|_| {
+                PrintError::option(format!(
+                    "the font {} could not be read; choose another font file",
+                    s.name
+                ))
+            })
+        })
+        .collect()
+}
 
 /// Largest caption size in points; captions shrink from here to fit.
 pub const MAX_CAPTION_PT: f32 = 10.0;

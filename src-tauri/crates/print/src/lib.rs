@@ -14,6 +14,7 @@
 
 mod calibration;
 mod caption_template;
+pub mod design;
 mod each;
 mod engine;
 mod error;
@@ -27,6 +28,7 @@ mod pdf;
 mod preview;
 mod raster;
 mod source;
+mod spec_file;
 pub mod style;
 mod symbol;
 
@@ -38,6 +40,7 @@ pub use caption_template::CaptionTemplate;
 pub use each::{run_each, EachFormat};
 pub use engine::{Placement, MIN_MODULE_MM};
 pub use error::{PrintError, RowProblem};
+pub use font::{face as bundled_face, FontFile};
 pub use ink::Ink;
 pub use layout::catalogue::{read_catalogue, template_dirs, Catalogue};
 pub use layout::{
@@ -49,7 +52,7 @@ pub use length::{parse_length, parse_page, parse_pair, parse_scale};
 pub use options::{PrintJob, PrintOptions, PrintReport, Progress, SizeSpec};
 pub use pdf::page::Calibration;
 pub use preview::{render_preview_svg, PreviewPage};
-pub use source::{preview_csv, CsvRows, CsvSource, CsvTable, PrintItem, Source};
+pub use source::{preview_csv, CsvRows, CsvSource, CsvTable, PrintItem, Source, TextTemplates};
 pub use symbol::EcLevel;
 
 use engine::{run_pipeline, Plan};
@@ -73,7 +76,7 @@ pub fn count_rows(source: &Source) -> Result<u64, PrintError> {
         Source::Items(items) => Ok(items.len() as u64),
         Source::Csv(_) => {
             let mut n = 0;
-            for row in source::RowReader::open(source, None, None, 1)? {
+            for row in source::RowReader::open(source, &TextTemplates::default(), 1)? {
                 row?;
                 n += 1;
             }

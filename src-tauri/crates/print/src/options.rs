@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::design::Design;
 use crate::error::RowProblem;
 use crate::ink::Ink;
 use crate::layout::Layout;
@@ -41,6 +42,8 @@ pub struct PrintOptions {
     pub style: Option<Style>,
     /// Caption template (`{name}`, `{row}`, `{serial:06}`, any column); `None` = no caption.
     pub caption: Option<String>,
+    /// Label design (the code's place and several text fields); takes the caption's place.
+    pub design: Option<Design>,
     /// First value of `{serial}`.
     pub serial_start: u64,
     /// Bleed in mm (one-per-page).
@@ -74,6 +77,7 @@ impl Default for PrintOptions {
             ink: Ink::default(),
             style: None,
             caption: None,
+            design: None,
             serial_start: 1,
             bleed: 0.0,
             crop_marks: false,

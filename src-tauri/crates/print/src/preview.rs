@@ -27,6 +27,8 @@ pub struct PreviewPage {
     pub rows_read: u64,
     /// Rows that will not print, up to this page (row, value, reason, fix).
     pub problems: Vec<RowProblem>,
+    /// Things worth knowing up to this page (text cut short, characters a font lacks …).
+    pub warnings: Vec<String>,
 }
 
 /// Page `page_index` (from 0) of `job` as SVG. Invalid rows are reported, not fatal, so the
@@ -107,11 +109,24 @@ pub fn render_preview_svg(job: &PrintJob, page_index: u64) -> Result<PreviewPage
         labels: placed.len() as u64,
         rows_read: outcome.rows,
         problems: outcome.skipped,
+        warnings: outcome.warnings,
     })
 }
 
-/// The caption of `p`, if any, as SVG text.
+/// The caption of `p`, if any, and its design's lines as SVG text (the lines where the PDF
+/// puts them, at the size the engine fitted).
 fn caption(svg: &mut String, p: &Placement) {
+    for line in &p.lines {
+        let _ = write!(
+            svg,
+            r##"<text x="{:.2}" y="{:.2}" font-family="DejaVu Sans, sans-serif" font-size="{:.3}" font-weight="{}" fill="#1f2430" xml:space="preserve">{}</text>"##,
+            line.x,
+            line.baseline,
+            f64::from(line.size_pt) * crate::length::MM_PER_PT,
+            if line.bold { "bold" } else { "normal" },
+            xml_escape(&line.text)
+        );
+    }
     if let (Some(a), false) = (p.caption_area, p.caption.is_empty()) {
         let (text, size) = fit_caption(&p.caption, a.w, a.h);
         let _ = write!(

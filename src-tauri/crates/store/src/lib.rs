@@ -14,6 +14,7 @@ pub mod accounts;
 pub mod analytics;
 pub mod audit;
 pub mod codes;
+pub mod designs;
 mod error;
 pub mod outbox;
 pub mod print_history;

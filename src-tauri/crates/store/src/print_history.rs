@@ -36,6 +36,8 @@ pub struct LabelRow {
     pub payload: String,
     pub caption: String,
     pub frame: String,
+    /// The label design's field texts as printed (empty without a design).
+    pub fields: Vec<String>,
 }
 
 fn int(v: u64) -> i64 {
@@ -65,7 +67,7 @@ pub fn insert(conn: &Connection, job: &JobRow, labels: &[LabelRow]) -> Result<i6
     let id = conn.last_insert_rowid();
     let mut stmt = conn.prepare_cached(
         "INSERT INTO print_job_labels (job_id, seq, row, serial, page, slot, payload, caption,
-             frame) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             frame, fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for (seq, l) in labels.iter().enumerate() {
         stmt.execute(params![
@@ -77,7 +79,8 @@ pub fn insert(conn: &Connection, job: &JobRow, labels: &[LabelRow]) -> Result<i6
             l.slot,
             l.payload,
             l.caption,
-            l.frame
+            l.frame,
+            serde_json::to_string(&l.fields).unwrap_or_else(|_| "[]".into())
         ])?;
     }
     Ok(id)
@@ -128,7 +131,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<JobRow>, StoreError> {
 /// Every label of job `id`, in the order printed.
 pub fn labels(conn: &Connection, id: i64) -> Result<Vec<LabelRow>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT row, serial, page, slot, payload, caption, frame FROM print_job_labels
+        "SELECT row, serial, page, slot, payload, caption, frame, fields FROM print_job_labels
          WHERE job_id = ?1 ORDER BY seq",
     )?;
     let rows = stmt
@@ -141,8 +144,19 @@ pub fn labels(conn: &Connection, id: i64) -> Result<Vec<LabelRow>, StoreError> {
                 payload: r.get(4)?,
                 caption: r.get(5)?,
                 frame: r.get(6)?,
+                fields: serde_json::from_str(&r.get::<_, String>(7)?).unwrap_or_default(),
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
+}
+
+/// The first and last serial job `id` printed (`(0, 0)` when it printed none).
+pub fn serial_range(conn: &Connection, id: i64) -> Result<(u64, u64), StoreError> {
+    let (lo, hi): (Option<i64>, Option<i64>) = conn.query_row(
+        "SELECT min(serial), max(serial) FROM print_job_labels WHERE job_id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    Ok((lo.unwrap_or(0).max(0) as u64, hi.unwrap_or(0).max(0) as u64))
 }

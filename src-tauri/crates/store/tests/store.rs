@@ -254,3 +254,26 @@ fn printer_profiles_replace_by_name_in_any_case() {
     assert!(store.read(|c| printer_profiles::remove(c, "shop laser")).unwrap());
     assert!(store.read(printer_profiles::list).unwrap().is_empty());
 }
+
+#[test]
+fn designs_keep_their_fonts_and_replace_by_name_in_any_case() {
+    use qrdesk_store::designs::{self, DesignRow};
+    let store = Store::open_in_memory().unwrap();
+    let row = DesignRow {
+        name: "Table tent".into(),
+        spec: "code_position = \"left\"\n".into(),
+        fonts: vec![("Brand.ttf".into(), b"font bytes".to_vec())],
+        updated_at: now(),
+    };
+    store.transaction(|c| designs::save(c, &row, now())).unwrap();
+    assert_eq!(store.read(|c| designs::get(c, "TABLE tent")).unwrap(), Some(row.clone()));
+    let renamed = DesignRow { name: "TABLE TENT".into(), fonts: Vec::new(), ..row };
+    store.transaction(|c| designs::save(c, &renamed, now())).unwrap();
+    let all = store.read(designs::list).unwrap();
+    assert_eq!((all.len(), all[0].name.as_str(), all[0].fonts.len()), (1, "TABLE TENT", 0));
+    assert!(store.read(|c| designs::remove(c, "table tent")).unwrap());
+    let fonts: i64 = store
+        .read(|c| Ok(c.query_row("SELECT count(*) FROM design_fonts", [], |r| r.get(0))?))
+        .unwrap();
+    assert_eq!(fonts, 0);
+}

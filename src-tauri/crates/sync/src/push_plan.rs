@@ -93,7 +93,8 @@ pub fn verdict(op: OutboxOp, kind: ErrorKind) -> Verdict {
         | ErrorKind::KeyExpired
         | ErrorKind::KeychainUnavailable
         | ErrorKind::Io
-        | ErrorKind::Storage => Verdict::StopAccount,
+        | ErrorKind::Storage
+        | ErrorKind::Printing => Verdict::StopAccount,
         ErrorKind::Cancelled => Verdict::Cancelled,
     }
 }

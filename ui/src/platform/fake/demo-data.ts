@@ -1,13 +1,13 @@
 // Deterministic demo data for the FakeBackend: accounts like the simulator seeds, up to 200,000
-// codes, outbox entries in every state, a brand style, two printer profiles, and the label-sheet
-// templates of the print anchors.
+// codes, outbox entries in every state, a brand style, a label design, two printer profiles, the
+// printers CUPS offers, and the label-sheet templates of the print anchors.
 
 import type { Account } from "../../bindings/Account";
 import type { CodeStatus } from "../../bindings/CodeStatus";
 import type { OutboxEntry } from "../../bindings/OutboxEntry";
 import type { ProviderKind } from "../../bindings/ProviderKind";
 import { RULES } from "../../bindings/current-rules";
-import type { CodeRow, PrinterProfile, SheetLayout, StyleDraft } from "../types";
+import type { CodeRow, DesignDraft, PrinterList, PrinterProfile, SheetLayout, StyleDraft } from "../types";
 
 /** mulberry32: small, fast, deterministic. */
 export function prng(seed: number): () => number {
@@ -163,4 +163,47 @@ export function demoPrinterProfiles(): PrinterProfile[] {
     { name: "Shop laser", offset_x_mm: 0.4, offset_y_mm: -0.6, scale_x: 0.998, scale_y: 0.998 },
     { name: "Office inkjet", offset_x_mm: -0.3, offset_y_mm: 0.5, scale_x: 1, scale_y: 1.002 },
   ];
+}
+
+/** One label design: the code on the left, the name in bold beside it, a serial under the name. */
+export function demoDesigns(): DesignDraft[] {
+  const field = {
+    x_mm: null, y_mm: null, width_mm: null, height_mm: null, min_font_size: null, align: "left" as const, bold: false, fit: "shrink" as const, font: null,
+  };
+  return [{
+    name: "Shelf label",
+    code_position: "left",
+    code_size_mm: null,
+    fields: [
+      { ...field, text: "{name}", anchor: "right_of_code", font_size: 11, bold: true, fit: "shrink_wrap" },
+      { ...field, text: "No. {serial:04}", anchor: "right_of_code", font_size: RULES.design.default_font_pt },
+    ],
+  }];
+}
+
+/** What CUPS offers: an office laser (the default, A4) and a label printer (Letter); or nothing. */
+export function demoPrinters(noPrinting: boolean): PrinterList {
+  if (noPrinting) {
+    return { printers: [], unavailable: "No printing system (CUPS) answers on this computer, so QR Desk cannot send PDFs to a printer. Open the PDF and print it from there." };
+  }
+  return {
+    printers: [
+      { name: "Office_Laser", is_default: true, media: "A4" },
+      { name: "Label_Printer", is_default: false, media: "Letter" },
+      { name: "Basement_Inkjet", is_default: false, media: null },
+    ],
+    unavailable: null,
+  };
+}
+
+/** The rows the Designs page's preview fills a sheet with (the columns templates may use). */
+export const SAMPLE_COLUMNS = ["name", "url", "id"] as const;
+
+export function sampleRows(count: number): Record<(typeof SAMPLE_COLUMNS)[number], string>[] {
+  const names = ["Harbour café menu", "Spring sale poster", "Table 12", "Gallery audio guide", "Bakery loyalty card", "Riverside hotel Wi-Fi"];
+  return Array.from({ length: count }, (_, i) => ({
+    name: names[i % names.length]!,
+    url: `https://exr.to/s${(i + 1).toString(36).padStart(4, "0")}`,
+    id: String(1001 + i),
+  }));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { emptyQuery } from "../../logic/code-filter";
 import { defaultPrintOptions } from "../../logic/print-options";
 import { newStyle } from "../../logic/style-form";
+import { newDesign } from "../../logic/design-form";
 import { RULES } from "../../bindings/current-rules";
 import { BackendError, toAppError } from "../backend";
 import { FakeBackend } from "./index";
@@ -233,9 +234,81 @@ describe("FakeBackend", () => {
   });
 });
 
+describe("FakeBackend: label designs, the print history, printers", () => {
+  const jars = { content: "url", caption: null };
+  const csv = "url,name\n" + [1, 2, 3, 4].map((n) => `https://example.com/${n},Jar ${n}`).join("\n") + "\n";
+
+  it("saves, lists and removes designs, matching names in any case, with Rust's checks", async () => {
+    const b = quick();
+    const design = { ...newDesign(), name: "Jars" };
+    expect((await b.saveDesign({ ...design, name: " Jars " })).name).toBe("Jars");
+    await b.saveDesign({ ...design, name: "JARS", code_position: "top" });
+    expect((await b.listDesigns()).map((d) => [d.name, d.code_position])).toEqual([["JARS", "top"], ["Shelf label", "left"]]);
+    await expect(b.saveDesign({ ...design, name: "" })).rejects.toMatchObject({ kind: "bad_input" });
+    const boxless = { ...design, fields: [{ ...design.fields[0]!, anchor: "box" as const }] };
+    await expect(b.saveDesign(boxless)).rejects.toMatchObject({ message: expect.stringMatching(/^Field 1 needs a box/) });
+    await expect(b.saveDesign({ ...design, fields: [{ ...design.fields[0]!, text: "{name" }] })).rejects.toMatchObject({ kind: "bad_input" });
+    await b.removeDesign("jars");
+    await expect(b.removeDesign("jars")).rejects.toMatchObject({ kind: "not_found" });
+  });
+
+  it("previews a design on a sheet of sample rows, naming cut-short fields and unknown columns", async () => {
+    const b = quick();
+    const design = (await b.listDesigns())[0]!;
+    const ok = await b.previewDesign({ draft: design, layout: "avery-l7160" });
+    expect(ok.page_image.startsWith("data:image/svg+xml;base64,")).toBe(true);
+    expect(atob(ok.page_image.split(",")[1]!)).toContain("No. 0001");
+    expect(ok.sample_columns).toEqual(["name", "url", "id"]);
+    expect(ok.warnings).toEqual([]);
+    const long = { ...design, fields: [{ ...design.fields[0]!, text: "{name} {name} {name} {name} {name} {nmae}", fit: "shrink" as const }] };
+    const warned = await b.previewDesign({ draft: long, layout: "avery-l7160" });
+    expect(warned.warnings[0]).toMatch(/^Field 1 .* is cut short on 21 of the 21 sample labels/);
+    expect(warned.warnings[1]).toMatch(/names “nmae”, which the sample rows do not have/);
+    const over = { ...design, code_size_mm: 30, fields: [{ ...design.fields[0]!, anchor: "box" as const, x_mm: 5, y_mm: 5, width_mm: 20, height_mm: 5 }] };
+    await expect(b.previewDesign({ draft: over, layout: "avery-l7160" })).rejects.toMatchObject({ message: expect.stringMatching(/covers the code/) });
+    await expect(b.previewDesign({ draft: design, layout: "nope" })).rejects.toMatchObject({ kind: "bad_input" });
+  });
+
+  it("records each PDF, newest first, and reprints chosen rows or serials with the same codes", async () => {
+    const b = quick();
+    expect(await b.listPrintJobs()).toEqual([]);
+    await b.printRun({ source: { kind: "csv", text: csv, mapping: jars }, options: { ...defaultPrintOptions(), design: "Shelf label" } });
+    const [job] = await b.listPrintJobs();
+    expect(job).toMatchObject({ id: 1, source: "CSV rows from the window", layout: "avery-l7160", design: "Shelf label", style: null, rows: 4, codes: 4, pages: 1, first_serial: 1, last_serial: 4 });
+    await expect(b.printRun({ source: { kind: "csv", text: csv, mapping: jars }, options: { ...defaultPrintOptions(), design: "Gone" } }))
+      .rejects.toMatchObject({ kind: "bad_input", message: expect.stringMatching(/No saved design is called “Gone”/) });
+
+    const again = await b.reprintJob({ job_id: 1, rows: "2-3", serials: null, start_at: 21 });
+    expect(again).toMatchObject({ labels: 2, pages: 2, path: expect.stringMatching(/reprint-1-/) });
+    const both = await b.reprintJob({ job_id: 1, rows: "1-3", serials: "3-4", start_at: 1 });
+    expect(both?.labels).toBe(1);
+    const jobs = await b.listPrintJobs();
+    expect(jobs.map((j) => [j.id, j.source, j.first_serial, j.last_serial])).toEqual([[3, "Reprint of job 1", 3, 3], [2, "Reprint of job 1", 2, 3], [1, "CSV rows from the window", 1, 4]]);
+    await expect(b.reprintJob({ job_id: 1, rows: "9", serials: null, start_at: 1 })).rejects.toMatchObject({ kind: "bad_input" });
+    await expect(b.reprintJob({ job_id: 1, rows: null, serials: null, start_at: 22 })).rejects.toMatchObject({ message: expect.stringMatching(/from 1 to 21/) });
+    await expect(b.reprintJob({ job_id: 99, rows: null, serials: null, start_at: 1 })).rejects.toMatchObject({ kind: "not_found" });
+  });
+
+  it("lists printers and sends a PDF it wrote; or says there is no printing system", async () => {
+    const b = quick();
+    const list = await b.listPrinters();
+    expect(list.unavailable).toBeNull();
+    expect(list.printers.find((p) => p.is_default)?.name).toBe("Office_Laser");
+    const result = await b.printRun({ source: { kind: "csv", text: csv, mapping: jars }, options: defaultPrintOptions() });
+    const sent = await b.sendToPrinter({ path: result.path, printer: "Office_Laser", copies: 2 });
+    expect(sent).toMatchObject({ printer: "Office_Laser", copies: 2, warnings: [], job: expect.stringMatching(/^Office_Laser-\d+$/) });
+    await expect(b.sendToPrinter({ path: "/etc/passwd", printer: "Office_Laser", copies: 1 })).rejects.toMatchObject({ kind: "not_found" });
+    await expect(b.sendToPrinter({ path: result.path, printer: "Office_Laser", copies: 0 })).rejects.toMatchObject({ kind: "bad_input" });
+    await expect(b.sendToPrinter({ path: result.path, printer: "Gone", copies: 1 })).rejects.toMatchObject({ kind: "printing" });
+    const none = new FakeBackend({ codeCount: 10, tickMs: 0, noPrinting: true });
+    expect((await none.listPrinters())).toMatchObject({ printers: [], unavailable: expect.stringMatching(/No printing system/) });
+  });
+});
+
 describe("toAppError", () => {
   it("keeps AppErrors and hides everything else behind a sentence", () => {
     expect(toAppError({ kind: "network", message: "Offline." })).toEqual({ kind: "network", message: "Offline." });
+    expect(toAppError({ kind: "printing", message: "The printer is off." })).toEqual({ kind: "printing", message: "The printer is off." });
     expect(toAppError({ error: { kind: "conflict", message: "Changed." } })).toEqual({ kind: "conflict", message: "Changed." });
     const hidden = toAppError(new TypeError("x is undefined at foo.ts:12"));
     expect(hidden.kind).toBe("io");

@@ -7,7 +7,8 @@
 // of it reaches ui/dist.
 //
 // This class only wires the Backend methods to the areas, each in its own file over one shared
-// store (state.ts): accounts, rotation, library, outbox, sync, print, printer profiles, styles.
+// store (state.ts): accounts, rotation, library, outbox, sync, print, printer profiles, styles,
+// label designs, the print history and the printers CUPS offers.
 
 import type { Account } from "../../bindings/Account";
 import type { AuditEvent } from "../../bindings/AuditEvent";
@@ -17,6 +18,9 @@ import type { ScanSeries } from "../../bindings/ScanSeries";
 import type { Backend, Unsubscribe } from "../backend";
 import type * as T from "../types";
 import { FakeAccounts } from "./accounts";
+import { FakeCups } from "./cups";
+import { FakeDesigns } from "./designs";
+import { FakeHistory } from "./history";
 import { FakeLibrary } from "./library";
 import { FakeOutbox } from "./outbox";
 import { FakePrint } from "./print";
@@ -38,6 +42,9 @@ export class FakeBackend implements Backend {
   private readonly print: FakePrint;
   private readonly printers: FakePrinters;
   private readonly styles: FakeStyles;
+  private readonly designs: FakeDesigns;
+  private readonly history: FakeHistory;
+  private readonly cups: FakeCups;
 
   constructor(options: FakeOptions = {}) {
     this.s = new FakeState(options);
@@ -49,6 +56,9 @@ export class FakeBackend implements Backend {
     this.print = new FakePrint(this.s);
     this.printers = new FakePrinters(this.s);
     this.styles = new FakeStyles(this.s);
+    this.designs = new FakeDesigns(this.s);
+    this.history = new FakeHistory(this.s);
+    this.cups = new FakeCups(this.s);
   }
 
   /** While `true`, every network operation fails with kind `network` (tests flip it). */
@@ -113,6 +123,17 @@ export class FakeBackend implements Backend {
   saveStyle(style: T.StyleDraft): Promise<T.StyleDraft> { return this.styles.save(style); }
   removeStyle(name: string): Promise<void> { return this.styles.remove(name); }
 
+  listDesigns(): Promise<T.DesignDraft[]> { return this.designs.list(); }
+  previewDesign(request: T.DesignPreviewRequest): Promise<T.DesignPreview> { return this.designs.preview(request); }
+  saveDesign(design: T.DesignDraft): Promise<T.DesignDraft> { return this.designs.save(design); }
+  removeDesign(name: string): Promise<void> { return this.designs.remove(name); }
+
+  listPrintJobs(): Promise<T.PrintJobSummary[]> { return this.history.list(); }
+  reprintJob(request: T.ReprintRequest): Promise<T.PrintResult> { return this.history.reprint(request); }
+
+  listPrinters(): Promise<T.PrinterList> { return this.cups.list(); }
+  sendToPrinter(request: T.SendToPrinterRequest): Promise<T.PrinterJob> { return this.cups.send(request); }
+
   /** No file manager in a browser: opening or revealing a "written" file does nothing. */
   async openPath(): Promise<void> {}
   async showInFolder(): Promise<void> {}
@@ -120,7 +141,8 @@ export class FakeBackend implements Backend {
 
 /**
  * The dev URL switches (`npm run dev`): `?seed=1` starts with the demo data, `?codes=N` sets the
- * library size (default 100,000, at most 200,000), `?offline=1` makes every network step fail.
+ * library size (default 100,000, at most 200,000), `?offline=1` makes every network step fail,
+ * `?printing=0` leaves no printing system to send PDFs to.
  */
 export function fakeOptionsFromSearch(search: string): FakeOptions {
   const params = new URLSearchParams(search);
@@ -129,5 +151,6 @@ export function fakeOptionsFromSearch(search: string): FakeOptions {
     seeded: params.get("seed") === "1",
     codeCount: Number.isFinite(count) && count >= 0 ? Math.min(count, 200_000) : 100_000,
     offline: params.get("offline") === "1",
+    noPrinting: params.get("printing") === "0",
   };
 }

@@ -1,23 +1,22 @@
 // Printing in the fake: label layouts (the built-ins, then a few gLabels catalogue sheets), CSV
 // preview, the rows a print request covers (with the problems the Rust side reports), the sheet
-// preview (moved by the named printer profile, else by the two shifts), and a cancellable "print"
-// that reports progress and pretends to write a PDF.
+// preview (moved by the named printer profile, else by the two shifts; a label design draws each
+// label, design-svg.ts), and a cancellable "print" that reports progress, pretends to write a PDF
+// and records it in the print history (history.ts).
 
 import { parseCsv, suggestMapping } from "../../logic/csv";
 import { filterRows } from "../../logic/code-filter";
-import { hasProblems, validatePrintOptions } from "../../logic/print-options";
+import { hasProblems, sheetsNeeded, validatePrintOptions } from "../../logic/print-options";
 import type { Unsubscribe } from "../backend";
-import type { CodeRow, CsvPreview, CsvPreviewRequest, PrintPreview, PrintProgress, PrintRequest, PrintResult, RowProblem, SheetLayout } from "../types";
-import { CATALOGUE_LAYOUTS } from "./catalogue-data";
-import { LAYOUTS } from "./demo-data";
+import type { CodeRow, CsvPreview, CsvPreviewRequest, DesignDraft, PrintPreview, PrintProgress, PrintRequest, PrintResult, RowProblem, SheetLayout } from "../types";
+import { boxProblem, requireDesign } from "./designs";
 import { fail } from "./errors";
+import { ALL_LAYOUTS } from "./layouts";
 import { type LabelItem, sheetImage } from "./sheet-svg";
 import { requirePrinterProfile } from "./printers";
-import type { FakeState, Listener } from "./state";
+import { labelItems, recordJob } from "./history";
+import type { FakeLabel, FakeState, Listener } from "./state";
 import { requireStyle } from "./styles";
-
-/** Built-ins first, then the gLabels catalogue, as `list_layouts` answers. */
-const ALL_LAYOUTS: readonly SheetLayout[] = [...LAYOUTS, ...CATALOGUE_LAYOUTS];
 
 export class FakePrint {
   private cancelled = false;
@@ -37,17 +36,22 @@ export class FakePrint {
     return { columns: header, rows: body.slice(0, 10), row_count: body.length, suggested: suggestMapping(header, body.slice(0, 50)) };
   }
 
-  /** The rows a print request covers: content + caption, with problems. */
-  private rows(request: PrintRequest): { items: LabelItem[]; problems: RowProblem[] } {
+  /**
+   * The labels a print request covers (content, caption and the columns a design's fields use,
+   * numbered by serial from 1), with problems.
+   */
+  private rows(request: PrintRequest): { labels: FakeLabel[]; problems: RowProblem[] } {
     const problems: RowProblem[] = [];
-    const items: LabelItem[] = [];
+    const labels: FakeLabel[] = [];
     const { source, options } = request;
-    const add = (row: number, code: number | null, content: string, caption: string) => {
+    const add = (row: number, code: number | null, content: string, caption: string, columns: Record<string, string>) => {
       if (content.trim() === "") problems.push({ row, code, message: "The row has no content to encode; it is skipped." });
       else if (content.length > 1200) problems.push({ row, code, message: "Too much text for a printable code; it is skipped." });
       else {
-        if (options.size_mm < 15 && content.length > 120) problems.push({ row, code, message: `Long content at ${options.size_mm} mm prints very small modules; it may not scan. Use a larger size.` });
-        items.push({ content, caption });
+        if (options.design === null && options.size_mm < 15 && content.length > 120) {
+          problems.push({ row, code, message: `Long content at ${options.size_mm} mm prints very small modules; it may not scan. Use a larger size.` });
+        }
+        labels.push({ row, serial: labels.length + 1, content, caption, columns });
       }
     };
     if (source.kind === "csv") {
@@ -56,7 +60,10 @@ export class FakePrint {
       const ci = header.indexOf(source.mapping.content);
       if (ci === -1) fail("bad_input", `The CSV has no column named "${source.mapping.content}"`);
       const capi = source.mapping.caption === null ? -1 : header.indexOf(source.mapping.caption);
-      table.slice(1).forEach((r, i) => add(i + 1, null, r[ci] ?? "", capi === -1 ? "" : (r[capi] ?? "")));
+      table.slice(1).forEach((r, i) => {
+        const columns = Object.fromEntries(header.map((h, k) => [h, r[k] ?? ""]));
+        add(i + 1, null, r[ci] ?? "", capi === -1 ? "" : (r[capi] ?? ""), columns);
+      });
     } else {
       const byId = new Map(this.s.accounts.map((a) => [a.id, a]));
       const rows = source.kind === "selection"
@@ -64,26 +71,33 @@ export class FakePrint {
         : filterRows(this.s.rows, { ...source.query, sort: "name", offset: 0, limit: 0 }, byId);
       rows.forEach((r, i) => {
         if (r.status === "archived") problems.push({ row: i + 1, code: r.id, message: `"${r.name}" is archived: scans lead nowhere. It is printed anyway.` });
-        add(i + 1, r.id, r.content, options.caption === "content" ? r.content : r.name);
+        add(i + 1, r.id, r.content, options.caption === "content" ? r.content : r.name, { name: r.name, url: r.content, id: String(r.id) });
       });
     }
-    return { items, problems };
+    return { labels, problems };
   }
 
-  async preview(request: PrintRequest): Promise<PrintPreview> {
+  /** What the request prints: its sheet, design, labels (with the design's texts) and problems. */
+  private job(request: PrintRequest): { layout: SheetLayout; design: DesignDraft | null; labels: FakeLabel[]; items: LabelItem[]; problems: RowProblem[] } {
     const layout = ALL_LAYOUTS.find((l) => l.id === request.options.layout);
     const problems = validatePrintOptions(request.options, layout);
     if (!layout || hasProblems(problems)) fail("bad_input", Object.values(problems)[0] ?? "Check the print options");
     // The fake draws styled codes plain; it only checks that the style exists.
     requireStyle(this.s, request.options.style);
+    const design = requireDesign(this.s, request.options.design);
+    const misplaced = design ? boxProblem(design, layout) : null;
+    if (misplaced) fail("bad_input", misplaced);
+    const { labels, problems: rowProblems } = this.rows(request);
+    return { layout, design, labels, items: labelItems(labels, design), problems: rowProblems };
+  }
+
+  async preview(request: PrintRequest): Promise<PrintPreview> {
+    const { layout, design, items, problems } = this.job(request);
     // A profile's offset replaces the two shifts; its scale (thousandths) would not show here.
     const profile = requirePrinterProfile(this.s, request.options.printer_profile);
     const drawn = profile ? { ...request.options, offset_x_mm: profile.offset_x_mm, offset_y_mm: profile.offset_y_mm } : request.options;
-    const { items, problems: rowProblems } = this.rows(request);
-    const perSheet = layout.columns * layout.rows;
-    const skip = request.options.start_at - 1;
-    const pages = items.length === 0 ? 0 : Math.ceil((items.length + skip) / perSheet);
-    return { page_image: sheetImage(layout, drawn, items), pages, labels: items.length, problems: rowProblems };
+    const pages = sheetsNeeded(items.length, layout, request.options.start_at);
+    return { page_image: sheetImage(layout, drawn, items, design), pages, labels: items.length, problems };
   }
 
   async onProgress(handler: Listener<PrintProgress>): Promise<Unsubscribe> {
@@ -104,10 +118,21 @@ export class FakePrint {
       for (const l of this.listeners) l(p);
     }
     const stamp = this.s.stamp().replace(/[:T]/g, "-").slice(0, 16);
-    return { path: `/home/you/Documents/QR Desk/print-${stamp}.pdf`, pages: preview.pages, labels: total, problems: preview.problems };
+    const result = { path: `/home/you/Documents/QR Desk/print-${stamp}.pdf`, pages: preview.pages, labels: total, problems: preview.problems };
+    const { design, labels } = this.job(request);
+    recordJob(this.s, { source: sourceText(request), settings: request.options, design, labels, result });
+    return result;
   }
 
   async cancel(): Promise<void> {
     this.cancelled = true;
   }
+}
+
+/** How the history names what a job printed from. */
+function sourceText(request: PrintRequest): string {
+  const { source } = request;
+  if (source.kind === "csv") return "CSV rows from the window";
+  if (source.kind === "selection") return `${source.codes.length} selected ${source.codes.length === 1 ? "code" : "codes"}`;
+  return source.query.search.trim() === "" ? "Library search (all codes)" : `Library search “${source.query.search.trim()}”`;
 }

@@ -7,8 +7,8 @@ import type { AppError } from "../../bindings/AppError";
 import type { AuditEvent } from "../../bindings/AuditEvent";
 import type { OutboxEntry } from "../../bindings/OutboxEntry";
 import { PROVIDER_NAMES } from "../../logic/key-detect";
-import type { CodeRow, PrinterProfile, RotationState, StyleDraft } from "../types";
-import { demoAccounts, demoCodes, demoOutbox, demoPrinterProfiles, demoStyles } from "./demo-data";
+import type { CodeRow, DesignDraft, PrintJobSummary, PrintSettings, PrinterList, PrinterProfile, RotationState, StyleDraft } from "../types";
+import { demoAccounts, demoCodes, demoDesigns, demoOutbox, demoPrinterProfiles, demoPrinters, demoStyles } from "./demo-data";
 import { fail } from "./errors";
 
 export type FakeOptions = {
@@ -17,12 +17,20 @@ export type FakeOptions = {
   codeCount?: number;
   /** Every network operation fails with kind `network`. */
   offline?: boolean;
+  /** No printing system (CUPS) to send PDFs to: `list_printers` says why. */
+  noPrinting?: boolean;
   /** Milliseconds between progress steps of sync and print (0 in tests). */
   tickMs?: number;
   now?: () => Date;
 };
 
 export type Listener<T> = (payload: T) => void;
+
+/** One label a job placed: its data row, serial, code and the columns its texts come from. */
+export type FakeLabel = { row: number; serial: number; content: string; caption: string; columns: Record<string, string> };
+
+/** A printed PDF as the history keeps it: the summary the page lists and what reprints need. */
+export type FakeJob = { summary: PrintJobSummary; settings: PrintSettings; design: DesignDraft | null; labels: FakeLabel[] };
 
 const OUTBOX_RANK: Record<OutboxEntry["state"], number> = { conflict: 4, needs_confirmation: 3, failed: 2, pending: 1, done: 0 };
 
@@ -35,9 +43,14 @@ export class FakeState {
   styles: StyleDraft[] = [];
   /** Made on the command line (`qrdesk print profile save`); the app only lists and names them. */
   printerProfiles: PrinterProfile[] = [];
+  designs: DesignDraft[] = [];
+  /** The PDFs printed, oldest first, with what each label held (history.ts). */
+  jobs: FakeJob[] = [];
+  /** What CUPS offers (cups.ts); the printers are there even before the demo starts. */
+  printers: PrinterList;
   readonly rotations = new Map<number, RotationState>();
   readonly lastSync = new Map<number, { at: string | null; error: AppError | null }>();
-  readonly nextId = { account: 100, outbox: 100, audit: 1 };
+  readonly nextId = { account: 100, outbox: 100, audit: 1, job: 1, cups: 40 };
   demo = false;
   offline: boolean;
   /** Bumped by every change to accounts or rows; caches built from them check it. */
@@ -51,12 +64,13 @@ export class FakeState {
     this.offline = options.offline ?? false;
     this.tickMs = options.tickMs ?? 120;
     this.now = options.now ?? (() => new Date());
+    this.printers = demoPrinters(options.noPrinting ?? false);
     if (options.seeded) this.seed();
   }
 
   /**
-   * Loads the demo: accounts, codes, outbox entries, a brand style and two printer profiles, with
-   * the accounts' audit history.
+   * Loads the demo: accounts, codes, outbox entries, a brand style, a label design and two
+   * printer profiles, with the accounts' audit history.
    */
   seed(): void {
     const now = this.now();
@@ -66,6 +80,7 @@ export class FakeState {
     this.outbox = demoOutbox(this.rows, now);
     this.styles = demoStyles();
     this.printerProfiles = demoPrinterProfiles();
+    this.designs = demoDesigns();
     for (const a of this.accounts) {
       this.lastSync.set(a.id, { at: new Date(now.getTime() - (a.id * 37 + 5) * 60_000).toISOString(), error: a.last_error });
       this.log(a.id, "key_added", `Key ${a.masked_key} added for ${PROVIDER_NAMES[a.provider]}.`, a.created_at);

@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod designs;
 pub mod events;
 pub mod library;
 pub mod outbox;

@@ -107,6 +107,9 @@ pub struct PrintSettings {
     pub style: Option<String>,
     /// A saved printer profile by name: its offset and scale replace the two shifts above.
     pub printer_profile: Option<String>,
+    /// A saved label design by name: the code's place and its text fields (instead of the
+    /// caption).
+    pub design: Option<String>,
 }
 
 /// Which CSV columns feed what.

@@ -94,6 +94,7 @@ mod tests {
             offset_y_mm: 0.0,
             style: None,
             printer_profile: None,
+            design: None,
         }
     }
 

@@ -16,6 +16,7 @@ use qrdesk_print::{
 use super::cache_rows::{cached_items, read_ids_file, CacheSelection};
 use super::history::{record_job, JobSettings, JobSource};
 use crate::context::AppContext;
+use crate::designs::{design_arg_is_file, resolve_design_arg};
 use crate::styles::resolve_style_arg;
 
 /// Where the rows come from.
@@ -74,6 +75,8 @@ pub struct PrintFlags {
     pub style: Option<String>,
     /// `--printer-profile NAME`: a saved printer's offset and scale (instead of `offset`/`scale`).
     pub printer_profile: Option<String>,
+    /// `--design NAME|FILE`: a saved label design or a design file (instead of `caption`).
+    pub design: Option<String>,
     pub caption: Option<String>,
     pub serial_start: u64,
     pub bleed: Option<String>,
@@ -96,6 +99,7 @@ impl PrintFlags {
         self.source.needs_library()
             || self.printer_profile.is_some()
             || self.style.as_deref().is_some_and(|s| !crate::styles::style_arg_is_file(s))
+            || self.design.as_deref().is_some_and(|d| !design_arg_is_file(d))
     }
 }
 
@@ -129,6 +133,7 @@ fn print_job(
 ) -> Result<(PrintReport, Option<i64>), AppError> {
     let mut options = options(flags)?;
     options.style = flags.style.as_deref().map(|s| resolve_style_arg(ctx, s)).transpose()?;
+    options.design = flags.design.as_deref().map(|d| resolve_design_arg(ctx, d)).transpose()?;
     if let (Some(name), Some(ctx)) = (&flags.printer_profile, ctx) {
         options.calibration = super::profiles::profile_calibration(ctx, name)?;
     }
@@ -160,6 +165,7 @@ fn print_job(
         flags.layout.as_deref().unwrap_or("one-per-page"),
         flags.layout_file.as_deref(),
         flags.style.as_deref(),
+        flags.design.as_deref(),
         &job.options,
     );
     let id = record_job(ctx, &source, &settings, &report, &placed)?;
@@ -230,6 +236,7 @@ fn options(flags: &PrintFlags) -> Result<PrintOptions, AppError> {
         ec: flags.ec,
         ec_chosen: flags.ec_chosen,
         style: None,
+        design: None,
         ink: Ink::parse(&flags.color).map_err(AppError::from)?,
         caption: flags.caption.clone(),
         serial_start: flags.serial_start,

@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 
 use super::flags::layout_by_name;
 use crate::context::AppContext;
+use crate::designs::resolve_design_arg;
 use crate::styles::resolve_style_arg;
 
 /// What a reprint needs of a job's settings (kept as JSON with the job).
@@ -42,6 +43,9 @@ pub struct JobSettings {
     pub scale: (f64, f64),
     /// A saved style's name or a style file's path.
     pub style: Option<String>,
+    /// A saved label design's name or a design file's path.
+    #[serde(default)]
+    pub design: Option<String>,
     pub force: bool,
 }
 
@@ -52,6 +56,7 @@ impl JobSettings {
         layout: &str,
         layout_file: Option<&Path>,
         style: Option<&str>,
+        design: Option<&str>,
         o: &PrintOptions,
     ) -> Self {
         JobSettings {
@@ -76,6 +81,7 @@ impl JobSettings {
             offset: o.calibration.offset,
             scale: o.calibration.scale,
             style: style.map(str::to_string),
+            design: design.map(str::to_string),
             force: o.force,
         }
     }
@@ -143,6 +149,7 @@ pub fn record_job(
             payload: p.payload.clone(),
             caption: p.caption.clone(),
             frame: p.frame.clone(),
+            fields: p.fields.clone(),
         })
         .collect();
     ctx.store().transaction(|tx| print_history::insert(tx, &job, &rows).map_err(AppError::from))
@@ -220,17 +227,28 @@ pub fn reprint_job(
             all.iter().map(|l| l.serial).max().unwrap_or(0),
         )));
     }
+    // Every text is reprinted as it was printed: the templates read the stored texts back.
     let items: Vec<PrintItem> = chosen
         .iter()
-        .map(|l| PrintItem {
-            payload: l.payload.clone(),
-            fields: BTreeMap::from([
+        .map(|l| {
+            let mut fields = BTreeMap::from([
                 ("caption".to_string(), l.caption.clone()),
                 ("frame".to_string(), l.frame.clone()),
-            ]),
+            ]);
+            for (k, text) in l.fields.iter().enumerate() {
+                fields.insert(format!("field {k}"), text.clone());
+            }
+            PrintItem { payload: l.payload.clone(), fields }
         })
         .collect();
-    let has_caption = chosen.iter().any(|l| !l.caption.is_empty());
+    let mut design =
+        settings.design.as_deref().map(|d| resolve_design_arg(Some(ctx), d)).transpose()?;
+    if let Some(d) = design.as_mut() {
+        for (k, f) in d.fields.iter_mut().enumerate() {
+            f.template = format!("{{field {k}}}");
+        }
+    }
+    let has_caption = design.is_none() && chosen.iter().any(|l| !l.caption.is_empty());
     let mut style =
         settings.style.as_deref().map(|s| resolve_style_arg(Some(ctx), s)).transpose()?;
     if let Some(s) = style.as_mut() {
@@ -250,6 +268,7 @@ pub fn reprint_job(
         ec_chosen: settings.ec_chosen,
         ink: settings.ink.clone(),
         style,
+        design,
         caption: has_caption.then(|| "{caption}".to_string()),
         bleed: settings.bleed,
         crop_marks: settings.crop_marks,

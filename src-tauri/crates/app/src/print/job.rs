@@ -14,6 +14,7 @@ use super::checks::{check_request, ink};
 use super::csv_text::TempCsv;
 use super::profiles::profile_calibration;
 use crate::context::AppContext;
+use crate::designs::load_design;
 use crate::ipc::print::{CaptionSource, EcLevel, PrintRequest, PrintSource, RowProblem};
 use crate::styles::load_style;
 
@@ -107,6 +108,12 @@ pub fn prepare(ctx: &AppContext, request: &PrintRequest) -> Result<PreparedJob, 
             .as_deref()
             .filter(|n| !n.trim().is_empty())
             .map(|n| load_style(ctx, n))
+            .transpose()?,
+        design: o
+            .design
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| load_design(ctx, n))
             .transpose()?,
         ..PrintOptions::default()
     };

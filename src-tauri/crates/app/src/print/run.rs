@@ -73,5 +73,5 @@ fn job_source(request: &PrintRequest) -> JobSource {
 /// The window's settings as the history keeps them (the job's own options, resolved).
 fn job_settings(request: &PrintRequest, prepared: &PreparedJob) -> JobSettings {
     let o = &request.options;
-    JobSettings::of(&o.layout, None, o.style.as_deref(), &prepared.job.options)
+    JobSettings::of(&o.layout, None, o.style.as_deref(), o.design.as_deref(), &prepared.job.options)
 }

@@ -11,6 +11,7 @@ use qrdesk_store::styles::{self, StyleRow};
 
 use super::draft::{draft_of, spec_of_draft};
 use super::proof::proof_of;
+use crate::atomic_file::write_atomically;
 use crate::context::AppContext;
 use crate::ipc::styles::{StyleDraft, StyleProof};
 
@@ -41,20 +42,7 @@ fn no_such(name: &str) -> AppError {
 }
 
 fn checked_name(name: &str) -> Result<String, AppError> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(AppError::bad_input("A style needs a name: type one, like Autumn brand"));
-    }
-    if name.chars().count() > limits::MAX_NAME_CHARS {
-        return Err(AppError::bad_input(format!(
-            "A style's name has at most {} characters; shorten it",
-            limits::MAX_NAME_CHARS
-        )));
-    }
-    if name.chars().any(char::is_control) {
-        return Err(AppError::bad_input("A style's name cannot hold line breaks or tabs"));
-    }
-    Ok(name.to_string())
+    crate::saved_names::checked_name(name, "style", "Autumn brand", limits::MAX_NAME_CHARS)
 }
 
 /// Refuses what can never print: a logo above the cap.
@@ -161,17 +149,6 @@ pub fn remove_style(ctx: &AppContext, name: &str) -> Result<(), AppError> {
     }
 }
 
-fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let failed =
-        |e: std::io::Error| AppError::io(format!("Could not write {}: {e}", target.display()));
-    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(failed)?;
-    std::io::Write::write_all(&mut tmp, bytes).map_err(failed)?;
-    tmp.as_file().sync_all().map_err(failed)?;
-    tmp.persist(target).map_err(|e| failed(e.error))?;
-    Ok(())
-}
-
 /// Writes the saved style `name` as a style file at `out` (TOML) with its logo next to it
 /// (`<file>-logo.<ext>`), each written whole or not at all. Returns the files written.
 pub fn export_style(ctx: &AppContext, name: &str, out: &Path) -> Result<Vec<PathBuf>, AppError> {
@@ -217,9 +194,5 @@ pub fn resolve_style_arg(ctx: Option<&AppContext>, arg: &str) -> Result<Style, A
 
 /// Whether `--style` names a file rather than a saved style.
 pub fn style_arg_is_file(arg: &str) -> bool {
-    let path = Path::new(arg);
-    path.is_file()
-        || path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("toml") || e.eq_ignore_ascii_case("json"))
+    crate::saved_names::arg_is_file(arg)
 }

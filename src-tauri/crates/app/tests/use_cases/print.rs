@@ -29,6 +29,7 @@ pub(crate) fn settings() -> PrintSettings {
         offset_y_mm: 0.0,
         style: None,
         printer_profile: None,
+        design: None,
     }
 }
 

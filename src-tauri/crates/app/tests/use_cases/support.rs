@@ -85,6 +85,7 @@ pub fn csv_flags(
         color: "k".into(),
         style: None,
         printer_profile: None,
+        design: None,
         caption: None,
         serial_start: 1,
         bleed: None,

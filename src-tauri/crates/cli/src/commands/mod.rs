@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod codes;
+pub mod design;
 pub mod info;
 pub mod outbox;
 pub mod print;

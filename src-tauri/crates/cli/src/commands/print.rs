@@ -12,6 +12,7 @@ use clap::Args;
 use qrdesk_app::print::flags::{
     print_and_record, print_with_flags, FlagOutput, FlagSource, PrintFlags,
 };
+use qrdesk_app::print::printers::send_pdf;
 use qrdesk_app::print::{
     catalogue_size, layout_catalogue, search_layout_infos, EachFormat, EngineEcLevel, PrintReport,
     Progress,
@@ -101,6 +102,10 @@ pub struct PrintArgs {
     /// Caption template: {name}, {row}, any column, {serial:06}.
     #[arg(long, value_name = "TEMPLATE")]
     pub caption: Option<String>,
+    /// Label design: a saved design's name (see qrdesk design list) or a design file
+    /// (.toml/.json); its text fields take the caption's place.
+    #[arg(long, value_name = "NAME|FILE", conflicts_with = "caption")]
+    pub design: Option<String>,
     /// First value of {serial}.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub serial_start: u64,
@@ -149,6 +154,13 @@ pub struct PrintArgs {
     /// Output PDF.
     #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
     pub output: Option<PathBuf>,
+    /// Send the finished PDF to this printer through CUPS (see qrdesk print printers).
+    #[arg(long, value_name = "NAME", conflicts_with = "each")]
+    pub printer: Option<String>,
+    /// How many copies the printer makes (with --printer).
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "printer",
+          value_parser = clap::value_parser!(u32).range(1..=99))]
+    pub copies: u32,
     /// One file per code instead of a PDF: svg, pdf or png (with --out-dir).
     #[arg(long, value_name = "FORMAT", requires = "out_dir")]
     pub each: Option<String>,
@@ -164,6 +176,7 @@ pub fn run(global: &GlobalArgs, mut args: PrintArgs) -> CommandResult {
     if args.layouts {
         return Ok(list_layouts(args.search.as_deref()));
     }
+    let printer = args.printer.take().map(|p| (p, args.copies));
     let flags = flags(args)?;
     // A PDF job goes into the print history, so the data folder is opened for it.
     let pdf = matches!(flags.output, FlagOutput::Pdf(_));
@@ -186,6 +199,25 @@ pub fn run(global: &GlobalArgs, mut args: PrintArgs) -> CommandResult {
     }
     let (report, job) = result?;
     let mut done = outcome(&report);
+    if let Some((printer, copies)) = printer {
+        let sent = send_pdf(&report.output, &printer, copies).map_err(|e| {
+            qrdesk_core::AppError::with_message(
+                e.kind,
+                format!("The PDF was written to {}, but: {}", report.output.display(), e.message),
+            )
+        })?;
+        done.human.push_str(&format!(
+            "\nSent to {} as job {} ({} cop{}).",
+            sent.printer,
+            sent.job,
+            sent.copies,
+            if sent.copies == 1 { "y" } else { "ies" }
+        ));
+        for w in &sent.warnings {
+            done.human.push_str(&format!("\nNote: {w}"));
+        }
+        done.json["printer_job"] = serde_json::json!(sent);
+    }
     if let Some(id) = job {
         done.human.push_str(&format!(
             "\nRecorded as print job #{id}: reprint labels with qrdesk print reprint {id} --rows …"
@@ -301,6 +333,7 @@ fn flags(args: PrintArgs) -> Result<PrintFlags, Failure> {
         color: args.color,
         style: args.style,
         printer_profile: args.printer_profile,
+        design: args.design,
         caption: args.caption,
         serial_start: args.serial_start,
         bleed: args.bleed,

@@ -34,6 +34,8 @@ pub enum PrintAction {
         #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
         output: PathBuf,
     },
+    /// List the printers CUPS offers (for --printer), with each one's default paper.
+    Printers,
     /// Keep a printer's measured offset and scale under a name.
     #[command(subcommand)]
     Profile(ProfileCommand),
@@ -98,6 +100,27 @@ pub fn run(global: &GlobalArgs, action: PrintAction) -> CommandResult {
             Ok(Outcome::new(json!({ "output": output, "sheet": sheet }), human))
         }
         PrintAction::History { limit } => history(global, limit),
+        PrintAction::Printers => {
+            let list = qrdesk_app::print::printers::list_printers();
+            if let Some(why) = &list.unavailable {
+                return Err(qrdesk_core::AppError::with_message(
+                    qrdesk_core::ErrorKind::Printing,
+                    why.clone(),
+                )
+                .into());
+            }
+            let human = list
+                .printers
+                .iter()
+                .map(|p| {
+                    let paper = p.media.as_deref().map_or(String::new(), |m| format!("  ({m})"));
+                    let default = if p.is_default { "  default" } else { "" };
+                    format!("{}{paper}{default}", p.name)
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            Ok(Outcome::new(json!({ "printers": list.printers }), human))
+        }
         PrintAction::Reprint { job, rows, serials, start_at, output } => {
             let (ctx, _) = super::open_context(global)?;
             let choice = ReprintChoice { rows, serials, start_at };

@@ -1,7 +1,8 @@
 //! One row turned into a placed-ready code: encoded (with its module matrix when the job has a
 //! style), sized, checked against the guard rails (module size, quiet zone on the label), its
-//! caption and frame text fitted. Problems come back as the row's sentence.
+//! caption, design fields and frame text fitted. Problems come back as the row's sentence.
 
+use crate::design::{self, Block};
 use crate::error::RowProblem;
 use crate::font::{self, FittedText};
 use crate::layout::{plan_label, LabelPlan};
@@ -24,6 +25,15 @@ pub struct Encoded {
     pub warnings: Vec<String>,
     /// The styled drawing, when the job has a style.
     pub styled: Option<Box<Styled>>,
+    /// The design's fields laid out in their boxes (empty without a design).
+    pub texts: Vec<FieldText>,
+}
+
+/// One design field's text, fitted, with the origin of each line (label-relative mm).
+pub struct FieldText {
+    pub font: usize,
+    pub block: Block,
+    pub origins: Vec<(f64, f64)>,
 }
 
 /// A code drawn in the job's style.
@@ -100,7 +110,27 @@ pub fn encode_row(plan: &Plan, row: Row) -> Result<Encoded, RowProblem> {
         ));
     }
     let imp = &plan.imp;
-    let label_plan = plan_label(imp, outer, plan.has_caption);
+    let mut label_plan = plan_label(imp, outer, plan.has_caption);
+    let laid = match &o.design {
+        Some(d) => {
+            let laid = match &plan.design_layout {
+                Some(l) => l.clone(),
+                None => {
+                    let l = design::place::place(d, imp, outer);
+                    if let Err(why) = design::place::check(d, imp, &l) {
+                        return Err(problem(
+                            format!("the label design does not fit this code: {why}"),
+                            "Choose a smaller --module or a larger label, or move the field.",
+                        ));
+                    }
+                    l
+                }
+            };
+            label_plan = LabelPlan { code: laid.code, caption: None };
+            Some(laid)
+        }
+        None => None,
+    };
     let c = label_plan.code;
     let eps = 1e-6;
     let (ox, oy, cw, ch) = imp.shape.content(imp.label_w, imp.label_h);
@@ -165,5 +195,63 @@ pub fn encode_row(plan: &Plan, row: Row) -> Result<Encoded, RowProblem> {
             ));
         }
     }
-    Ok(Encoded { row, symbol, outer, module, plan: label_plan, caption, warnings, styled })
+    let texts = match (&o.design, &laid) {
+        (Some(d), Some(l)) => fit_fields(plan, d, l, &row, &mut warnings),
+        _ => Vec::new(),
+    };
+    Ok(Encoded { row, symbol, outer, module, plan: label_plan, caption, warnings, styled, texts })
+}
+
+/// Fits every field of `d` with text into its box, warning (with the row) about fields with no
+/// room, text cut short and characters the font lacks.
+fn fit_fields(
+    plan: &Plan,
+    d: &design::Design,
+    laid: &design::LabelDesign,
+    row: &crate::source::Row,
+    warnings: &mut Vec<String>,
+) -> Vec<FieldText> {
+    let mut out = Vec::with_capacity(d.fields.len());
+    for (k, (field, text)) in d.fields.iter().zip(&row.fields).enumerate() {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let n = k + 1;
+        let Some(area) = laid.boxes.get(k).copied().flatten() else {
+            warnings.push(format!(
+                "Row {}: no room for field {n} (\"{text}\") beside a {:.1} mm code; it was left \
+                 out",
+                row.number, laid.code.w
+            ));
+            continue;
+        };
+        let Some(face) = plan.faces.get(field.font) else { continue };
+        let block = design::fit::fit_block(
+            face,
+            text,
+            area.w,
+            area.h,
+            field.size_pt,
+            field.min_pt,
+            field.fit,
+        );
+        if block.truncated {
+            warnings.push(format!(
+                "Row {}: field {n} (\"{text}\") was too long for its {:.1} × {:.1} mm box and was \
+                 cut short",
+                row.number, area.w, area.h
+            ));
+        }
+        if !block.missing.is_empty() {
+            let chars: String = block.missing.iter().collect();
+            warnings.push(format!(
+                "Row {}: the font of field {n} has no glyph for \"{chars}\"; those characters \
+                 were left out",
+                row.number
+            ));
+        }
+        let origins = design::line_origins(face, &block, area, field.align);
+        out.push(FieldText { font: field.font, block, origins });
+    }
+    out
 }

@@ -9,15 +9,17 @@ use rayon::prelude::*;
 
 use qrdesk_core::rules::print as limits;
 
+use crate::design::{self, LabelDesign};
 use crate::error::{PrintError, RowProblem};
+use crate::font::{self as fonts, REGULAR};
 use crate::ink::MIN_CONTRAST;
 use crate::layout::{auto_code_size, Area, CaptionPlace, Imposition, ResolveOptions};
 use crate::length::MM_PER_PT;
 use crate::options::{PrintJob, Progress, SizeSpec};
 use crate::pdf::document::{DocumentWriter, PageOut};
-use crate::pdf::page::{PageDraw, PlacedCaption, PlacedCode, PlacedStyled};
+use crate::pdf::page::{PageDraw, PlacedCode, PlacedStyled, PlacedText};
 use crate::raster::decode_back;
-use crate::source::RowReader;
+use crate::source::{RowReader, TextTemplates};
 use crate::style::proof;
 use crate::style::render;
 use crate::symbol::EcLevel;
@@ -44,6 +46,10 @@ pub struct Plan<'a> {
     pub ec: EcLevel,
     /// Spot colour names in resource order (`CS0`, `CS1` …).
     pub spots: Vec<String>,
+    /// Every font of the document, by font number.
+    pub faces: Vec<ttf_parser::Face<'a>>,
+    /// The label design laid out once, when the code's size does not depend on the payload.
+    pub design_layout: Option<LabelDesign>,
 }
 
 impl<'a> Plan<'a> {
@@ -107,7 +113,7 @@ impl<'a> Plan<'a> {
             }
             _ => {}
         }
-        let has_caption = o.caption.as_deref().is_some_and(|c| !c.is_empty());
+        let has_caption = o.design.is_none() && o.caption.as_deref().is_some_and(|c| !c.is_empty());
         let code_size = match o.size {
             SizeSpec::Symbol(s) => Some(s),
             _ => None,
@@ -129,13 +135,29 @@ impl<'a> Plan<'a> {
                 job.layout.name
             )));
         }
-        let fixed_outer = match o.size {
-            SizeSpec::Auto => Some(auto_code_size(&imp, has_caption)),
-            SizeSpec::Symbol(s) => Some(s),
-            SizeSpec::Module(_) => None,
+        let fixed_outer = match (o.size, &o.design) {
+            (SizeSpec::Auto, Some(d)) => Some(design::place::auto_code_size(d, &imp)),
+            (SizeSpec::Auto, None) => Some(auto_code_size(&imp, has_caption)),
+            (SizeSpec::Symbol(s), _) => Some(s),
+            (SizeSpec::Module(_), _) => None,
         };
+        let design_layout = match (&o.design, fixed_outer) {
+            (Some(d), Some(s)) => {
+                let laid = design::place::place(d, &imp, s);
+                design::place::check(d, &imp, &laid).map_err(|e| {
+                    PrintError::option(format!(
+                        "the label design \"{}\" does not fit {}: {e}",
+                        d.name, job.layout.name
+                    ))
+                })?;
+                Some(laid)
+            }
+            _ => None,
+        };
+        let font_files = o.design.as_ref().map(|d| d.fonts.as_slice()).unwrap_or_default();
+        let faces = fonts::faces(&fonts::sources(font_files))?;
         let spots = crate::pdf::document::spot_inks(o).into_iter().map(|(n, _)| n).collect();
-        Ok(Plan { job, imp, has_caption, fixed_outer, ec, spots })
+        Ok(Plan { job, imp, has_caption, fixed_outer, ec, spots, faces, design_layout })
     }
 }
 
@@ -169,6 +191,21 @@ pub struct Placement {
     /// The style's frame text for this code (empty without one).
     pub frame: String,
     pub caption_area: Option<crate::layout::Area>,
+    /// The label design's field texts as rendered (empty without a design).
+    pub fields: Vec<String>,
+    /// Every line of text on the label as placed (design fields), page-relative mm.
+    pub lines: Vec<TextLine>,
+}
+
+/// A line of a design field as placed, for previews and checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextLine {
+    pub field: usize,
+    pub text: String,
+    pub x: f64,
+    pub baseline: f64,
+    pub size_pt: f32,
+    pub bold: bool,
 }
 
 /// Builds one page: content, glyphs, and (with `verify`) decodes every code back.
@@ -185,7 +222,7 @@ pub fn build_page(plan: &Plan, page: &PageJob) -> Result<(PageOut, Vec<Placement
         styled: Vec::new(),
         calibration: o.calibration,
         codes: Vec::with_capacity(page.codes.len()),
-        captions: Vec::with_capacity(page.codes.len()),
+        texts: Vec::with_capacity(page.codes.len()),
         used_labels: Vec::with_capacity(page.codes.len()),
         crop_marks: o.crop_marks,
         cut_lines: o.cut_lines,
@@ -207,7 +244,7 @@ pub fn build_page(plan: &Plan, page: &PageJob) -> Result<(PageOut, Vec<Placement
                     enc.outer,
                 );
                 if let Some(t) = &s.frame_text {
-                    glyphs.extend(t.glyphs.iter().copied());
+                    glyphs.extend(t.glyphs.iter().map(|&(g, c)| (REGULAR, g, c)));
                 }
                 draw.styled.push(PlacedStyled {
                     code: &s.code,
@@ -230,8 +267,29 @@ pub fn build_page(plan: &Plan, page: &PageJob) -> Result<(PageOut, Vec<Placement
                 CaptionPlace::Below => area.x + (area.w - text.width_mm) / 2.0,
             };
             let baseline = area.y + area.h / 2.0 + 0.35 * size_mm;
-            draw.captions.push(PlacedCaption { text, x: lx + x, baseline: ly + baseline });
-            glyphs.extend(text.glyphs.iter().copied());
+            draw.texts.push(PlacedText::caption(text, lx + x, ly + baseline));
+            glyphs.extend(text.glyphs.iter().map(|&(g, c)| (REGULAR, g, c)));
+        }
+        let mut lines = Vec::new();
+        for (k, t) in enc.texts.iter().enumerate() {
+            for (line, (x, baseline)) in t.block.lines.iter().zip(&t.origins) {
+                draw.texts.push(PlacedText {
+                    font: t.font,
+                    size_pt: t.block.size_pt,
+                    glyphs: &line.glyphs,
+                    x: lx + x,
+                    baseline: ly + baseline,
+                });
+                glyphs.extend(line.glyphs.iter().map(|&(g, c)| (t.font, g, c)));
+                lines.push(TextLine {
+                    field: k,
+                    text: line.glyphs.iter().map(|(_, c)| *c).collect(),
+                    x: lx + x,
+                    baseline: ly + baseline,
+                    size_pt: t.block.size_pt,
+                    bold: t.font == fonts::BOLD,
+                });
+            }
         }
         if o.verify {
             let decoded = match (&enc.styled, &o.style) {
@@ -283,6 +341,8 @@ pub fn build_page(plan: &Plan, page: &PageJob) -> Result<(PageOut, Vec<Placement
                 w: a.w,
                 h: a.h,
             }),
+            fields: enc.row.fields.clone(),
+            lines,
         });
     }
     glyphs.sort_unstable();
@@ -315,8 +375,13 @@ pub fn run_pipeline<W: Write>(
     let o = &plan.job.options;
     let per_page = plan.imp.per_page();
     let frame = o.style.as_ref().and_then(|s| s.frame.as_deref());
-    let mut reader =
-        RowReader::open(&plan.job.source, o.caption.as_deref(), frame, o.serial_start)?;
+    let fields = o.design.as_ref().map(|d| d.templates()).unwrap_or_default();
+    let templates = TextTemplates {
+        caption: if o.design.is_some() { None } else { o.caption.as_deref() },
+        frame,
+        fields: &fields,
+    };
+    let mut reader = RowReader::open(&plan.job.source, &templates, o.serial_start)?;
     let mut proven: Vec<u16> = Vec::new();
     let mut out = Outcome::default();
     if let Some(style) = &o.style {

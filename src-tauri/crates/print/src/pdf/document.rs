@@ -1,6 +1,6 @@
 //! A whole PDF document written page by page: page objects and their (compressed) content go
-//! out as soon as each page is made; the page tree, the caption font and the catalog follow at
-//! the end.
+//! out as soon as each page is made; the page tree, the fonts the pages used and the catalog
+//! follow at the end.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -8,30 +8,37 @@ use std::io::Write;
 use pdf_writer::{Chunk, Filter, Name, Rect, Ref, TextStr};
 
 use super::font_objects::{deflate, write_font};
-use super::page::FONT_RES;
+use super::page::font_res;
 use super::writer::ObjectWriter;
 use crate::error::PrintError;
+use crate::font::{self, FontFile};
 use crate::ink::Ink;
 use crate::layout::{Area, Imposition};
 use crate::length::pt;
 use crate::options::PrintOptions;
 use crate::style::pdf_canvas::{spot_res, write_style_objects, StyleRefs, EYE_RES, LOGO_RES};
 
-/// A page ready to be written: its content (uncompressed) and the caption glyphs it uses.
+/// A glyph a page shows: font number, glyph id, and the character it stands for.
+pub type UsedGlyph = (usize, u16, char);
+
+/// A page ready to be written: its content (uncompressed) and the glyphs its text uses.
 pub struct PageOut {
     pub content: Vec<u8>,
-    pub glyphs: Vec<(u16, char)>,
+    pub glyphs: Vec<UsedGlyph>,
 }
 
 pub struct DocumentWriter<W: Write> {
     w: ObjectWriter<W>,
     pages: Ref,
-    font: Ref,
+    /// One object per font number (written only when a page used it).
+    fonts: Vec<Ref>,
+    /// The design's font files (after the bundled faces).
+    font_files: Vec<FontFile>,
     /// Spot colour spaces in resource order (`CS0` …).
     spots: Vec<Ref>,
     style: Option<StyleRefs>,
     page_ids: Vec<Ref>,
-    glyphs: BTreeMap<u16, char>,
+    glyphs: Vec<BTreeMap<u16, char>>,
 }
 
 fn io(e: std::io::Error) -> PrintError {
@@ -62,7 +69,9 @@ impl<W: Write> DocumentWriter<W> {
     pub fn new(out: W, options: &PrintOptions) -> Result<Self, PrintError> {
         let mut w = ObjectWriter::new(out).map_err(io)?;
         let pages = w.alloc();
-        let font = w.alloc();
+        let font_files = options.design.as_ref().map(|d| d.fonts.clone()).unwrap_or_default();
+        let count = font::FIRST_FILE + font_files.len();
+        let fonts = (0..count).map(|_| w.alloc()).collect();
         let mut spots = Vec::new();
         for (name, alternate) in spot_inks(options) {
             let id = w.alloc();
@@ -84,11 +93,12 @@ impl<W: Write> DocumentWriter<W> {
         Ok(DocumentWriter {
             w,
             pages,
-            font,
+            fonts,
+            font_files,
             spots,
             style,
             page_ids: Vec::new(),
-            glyphs: BTreeMap::new(),
+            glyphs: vec![BTreeMap::new(); count],
         })
     }
 
@@ -102,7 +112,7 @@ impl<W: Write> DocumentWriter<W> {
         &mut self,
         imp: &Imposition,
         compressed: &[u8],
-        glyphs: &[(u16, char)],
+        glyphs: &[UsedGlyph],
     ) -> Result<(), PrintError> {
         let content_id = self.w.alloc();
         let mut chunk = Chunk::new();
@@ -122,7 +132,14 @@ impl<W: Write> DocumentWriter<W> {
                 .contents(content_id);
             let mut res = page.resources();
             if !glyphs.is_empty() {
-                res.fonts().pair(FONT_RES, self.font);
+                let mut used: Vec<usize> = glyphs.iter().map(|g| g.0).collect();
+                used.dedup();
+                used.sort_unstable();
+                used.dedup();
+                let mut fonts = res.fonts();
+                for f in used.into_iter().filter(|f| *f < self.fonts.len()) {
+                    fonts.pair(Name(font_res(f).as_bytes()), self.fonts[f]);
+                }
             }
             if !self.spots.is_empty() {
                 let mut spaces = res.color_spaces();
@@ -140,8 +157,10 @@ impl<W: Write> DocumentWriter<W> {
         }
         self.w.put(page_id, &chunk).map_err(io)?;
         self.page_ids.push(page_id);
-        for (g, c) in glyphs {
-            self.glyphs.entry(*g).or_insert(*c);
+        for (f, g, c) in glyphs {
+            if let Some(map) = self.glyphs.get_mut(*f) {
+                map.entry(*g).or_insert(*c);
+            }
         }
         Ok(())
     }
@@ -154,8 +173,11 @@ impl<W: Write> DocumentWriter<W> {
             .kids(self.page_ids.iter().copied())
             .count(self.page_ids.len() as i32);
         self.w.put(self.pages, &chunk).map_err(io)?;
-        if !self.glyphs.is_empty() {
-            write_font(&mut self.w, self.font, &self.glyphs)?;
+        let sources = font::sources(&self.font_files);
+        for ((source, used), id) in sources.iter().zip(&self.glyphs).zip(&self.fonts) {
+            if !used.is_empty() {
+                write_font(&mut self.w, *id, source, used)?;
+            }
         }
         let catalog = self.w.alloc();
         let mut chunk = Chunk::new();

@@ -1,7 +1,7 @@
-//! The caption font's PDF objects, written once at the end of the document: a Type0 font with
-//! Identity-H encoding whose CIDs are the original glyph ids, a subset of the TrueType file
-//! (`subsetter`) with a CIDToGIDMap from original to subset ids, widths and a ToUnicode CMap
-//! so captions can be searched and copied.
+//! A font's PDF objects, written once at the end of the document for every font a page used: a
+//! Type0 font with Identity-H encoding whose CIDs are the original glyph ids, a subset of the
+//! TrueType/OpenType file (`subsetter`) with a CIDToGIDMap from original to subset ids, widths
+//! and a ToUnicode CMap so text can be searched and copied.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -11,15 +11,22 @@ use pdf_writer::{Chunk, Filter, Name, Rect, Ref, Str};
 
 use super::writer::ObjectWriter;
 use crate::error::PrintError;
-use crate::font::{self, FONT_DATA, FONT_NAME};
+use crate::font::{self, FontSource};
 
-/// Writes the font under `type0` for the glyphs in `used` (glyph id → character).
+/// Writes `source` under `type0` for the glyphs in `used` (glyph id → character).
 pub fn write_font<W: Write>(
     w: &mut ObjectWriter<W>,
     type0: Ref,
+    source: &FontSource,
     used: &BTreeMap<u16, char>,
 ) -> Result<(), PrintError> {
-    let face = font::face()?;
+    let face = ttf_parser::Face::parse(source.data, 0).map_err(|_| {
+        PrintError::option(format!(
+            "the font {} could not be read; choose another font",
+            source.name
+        ))
+    })?;
+    let face = &face;
     let io = |e: std::io::Error| PrintError::io("write", std::path::Path::new("the PDF"), e);
     let cid = w.alloc();
     let descriptor = w.alloc();
@@ -32,13 +39,14 @@ pub fn write_font<W: Write>(
     for gid in used.keys() {
         remapper.remap(*gid);
     }
-    let subset = subsetter::subset(FONT_DATA, 0, &remapper).map_err(|e| {
+    let subset = subsetter::subset(source.data, 0, &remapper).map_err(|e| {
         PrintError::option(format!(
-            "the caption font could not be subset ({e:?}); report this as a bug"
+            "the font {} could not be subset for the PDF ({e:?}); choose another font file",
+            source.name
         ))
     })?;
     let tag = subset_tag(used);
-    let base_font = format!("{tag}+{FONT_NAME}");
+    let base_font = format!("{tag}+{}", source.name);
 
     let mut chunk = Chunk::new();
     chunk

@@ -1,9 +1,10 @@
 //! The content stream of one page: codes as one filled path each (in module units under a
-//! `cm`), captions as real text in the embedded font, crop marks and cut lines.
+//! `cm`), captions and design fields as real text in the embedded fonts, crop marks and cut
+//! lines.
 
 use pdf_writer::{Content, Name, Str};
 
-use crate::font::FittedText;
+use crate::font::{FittedText, REGULAR};
 use crate::ink::Ink;
 use crate::layout::{Area, Imposition};
 use crate::length::pt;
@@ -15,6 +16,11 @@ use crate::symbol::Symbol;
 /// Resource names used in every page.
 pub const FONT_RES: Name<'static> = Name(b"F0");
 
+/// The resource name of font number `font` (`F0` is the regular face).
+pub fn font_res(font: usize) -> String {
+    format!("F{font}")
+}
+
 /// A code placed on the page (mm, page top-left origin).
 pub struct PlacedCode<'a> {
     pub symbol: &'a Symbol,
@@ -24,11 +30,22 @@ pub struct PlacedCode<'a> {
     pub module: f64,
 }
 
-/// A caption placed on the page (mm, page top-left origin).
-pub struct PlacedCaption<'a> {
-    pub text: &'a FittedText,
+/// One line of text placed on the page (mm, page top-left origin): a caption or a line of a
+/// design field.
+pub struct PlacedText<'a> {
+    /// The document's font number.
+    pub font: usize,
+    pub size_pt: f32,
+    pub glyphs: &'a [(u16, char)],
     pub x: f64,
     pub baseline: f64,
+}
+
+impl<'a> PlacedText<'a> {
+    /// A caption in the regular face.
+    pub fn caption(text: &'a FittedText, x: f64, baseline: f64) -> Self {
+        PlacedText { font: REGULAR, size_pt: text.size_pt, glyphs: &text.glyphs, x, baseline }
+    }
 }
 
 /// Printer calibration: scale about the page's top-left corner, then offset (mm).
@@ -62,7 +79,7 @@ pub struct PageDraw<'a> {
     pub styled: Vec<PlacedStyled<'a>>,
     pub calibration: Calibration,
     pub codes: Vec<PlacedCode<'a>>,
-    pub captions: Vec<PlacedCaption<'a>>,
+    pub texts: Vec<PlacedText<'a>>,
     /// Label areas that hold a code (for cut lines).
     pub used_labels: Vec<Area>,
     pub crop_marks: bool,
@@ -112,22 +129,22 @@ impl PageDraw<'_> {
                 c.restore_state();
             }
         }
-        if !self.captions.is_empty() {
+        if !self.texts.is_empty() {
             c.set_fill_cmyk(0.0, 0.0, 0.0, 1.0);
             c.begin_text();
-            let mut current = f32::NAN;
+            let mut current = (usize::MAX, f32::NAN);
             let mut cids = Vec::new();
-            for cap in &self.captions {
-                if cap.text.glyphs.is_empty() {
+            for t in &self.texts {
+                if t.glyphs.is_empty() {
                     continue;
                 }
-                if cap.text.size_pt != current {
-                    current = cap.text.size_pt;
-                    c.set_font(FONT_RES, current);
+                if (t.font, t.size_pt) != current {
+                    current = (t.font, t.size_pt);
+                    c.set_font(Name(font_res(t.font).as_bytes()), t.size_pt);
                 }
-                c.set_text_matrix([1.0, 0.0, 0.0, 1.0, pt(cap.x), pt(h - cap.baseline)]);
+                c.set_text_matrix([1.0, 0.0, 0.0, 1.0, pt(t.x), pt(h - t.baseline)]);
                 cids.clear();
-                for (gid, _) in &cap.text.glyphs {
+                for (gid, _) in t.glyphs {
                     cids.extend_from_slice(&gid.to_be_bytes());
                 }
                 c.show(Str(&cids));

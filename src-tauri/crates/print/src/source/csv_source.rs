@@ -8,8 +8,7 @@ use std::io::{BufReader, Chain, Cursor, Read};
 
 use qrdesk_core::rules::print::MAX_QUANTITY;
 
-use super::{CsvSource, Row};
-use crate::caption_template::CaptionTemplate;
+use super::{CsvSource, ParsedTemplates, Row, TextTemplates};
 use crate::error::PrintError;
 
 type Input = Chain<Cursor<Vec<u8>>, BufReader<File>>;
@@ -23,8 +22,7 @@ pub struct CsvRows {
     record: csv::StringRecord,
     payload_index: usize,
     columns: HashMap<String, usize>,
-    caption: Option<CaptionTemplate>,
-    frame: Option<CaptionTemplate>,
+    templates: ParsedTemplates,
     number: u64,
     path: String,
     quantity_index: Option<usize>,
@@ -116,16 +114,12 @@ pub fn preview_csv(source: &CsvSource, max_rows: usize) -> Result<CsvTable, Prin
 impl CsvRows {
     pub fn open(
         source: &CsvSource,
-        caption: Option<&str>,
-        frame: Option<&str>,
+        templates: &TextTemplates,
         serial_start: u64,
     ) -> Result<Self, PrintError> {
         let (reader, headers, path) = open_reader(source)?;
         let payload_index = pick_column(&headers, source.column.as_deref(), &path)?;
-        let caption =
-            caption.map(|t| CaptionTemplate::parse(t, serial_start, Some(&headers))).transpose()?;
-        let frame =
-            frame.map(|t| CaptionTemplate::parse(t, serial_start, Some(&headers))).transpose()?;
+        let templates = ParsedTemplates::parse(templates, serial_start, Some(&headers))?;
         let quantity_index = match source.quantity_column.as_deref() {
             Some(name) => Some(pick_column(&headers, Some(name), &path)?),
             None => None,
@@ -136,8 +130,7 @@ impl CsvRows {
             record: csv::StringRecord::new(),
             payload_index,
             columns,
-            caption,
-            frame,
+            templates,
             number: 0,
             path,
             quantity_index,
@@ -208,14 +201,10 @@ impl CsvRows {
         let label = self.labels.max(1);
         let payload = self.record.get(self.payload_index).unwrap_or("").trim().to_string();
         let (record, columns, number) = (&self.record, &self.columns, self.number);
-        let render = |t: &Option<CaptionTemplate>| {
-            t.as_ref()
-                .map(|t| t.render(number, label, |f| columns.get(f).and_then(|i| record.get(*i))))
-                .unwrap_or_default()
-        };
-        let (caption, frame) = (render(&self.caption), render(&self.frame));
+        let (caption, frame, fields) =
+            self.templates.render(number, label, |f| columns.get(f).and_then(|i| record.get(*i)));
         let serial = self.serial_start.saturating_add(label - 1);
-        Row { number, line, payload, caption, frame, copy, serial, problem }
+        Row { number, line, payload, caption, frame, fields, copy, serial, problem }
     }
 }
 

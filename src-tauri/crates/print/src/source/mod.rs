@@ -41,6 +41,64 @@ pub enum Source {
     Items(Vec<PrintItem>),
 }
 
+/// The text templates every row is rendered through: the caption, the style's frame and a
+/// label design's fields (template texts; none = nothing to render).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextTemplates<'t> {
+    pub caption: Option<&'t str>,
+    pub frame: Option<&'t str>,
+    pub fields: &'t [&'t str],
+}
+
+/// The parsed [`TextTemplates`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ParsedTemplates {
+    pub caption: Option<CaptionTemplate>,
+    pub frame: Option<CaptionTemplate>,
+    pub fields: Vec<CaptionTemplate>,
+}
+
+impl ParsedTemplates {
+    pub fn parse(
+        t: &TextTemplates,
+        serial_start: u64,
+        columns: Option<&[String]>,
+    ) -> Result<Self, PrintError> {
+        let parse = |t: &str| CaptionTemplate::parse(t, serial_start, columns);
+        Ok(ParsedTemplates {
+            caption: t.caption.map(parse).transpose()?,
+            frame: t.frame.map(parse).transpose()?,
+            fields: t
+                .fields
+                .iter()
+                .map(|f| {
+                    parse(f).map_err(|e| {
+                        PrintError::option(e.to_string().replacen(
+                            "caption template",
+                            "the label design's field",
+                            1,
+                        ))
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// Renders the caption, frame and fields of data row `row`, label `label`.
+    pub fn render<'a>(
+        &self,
+        row: u64,
+        label: u64,
+        field: impl Fn(&str) -> Option<&'a str> + Copy,
+    ) -> (String, String, Vec<String>) {
+        let one = |t: &Option<CaptionTemplate>| {
+            t.as_ref().map(|t| t.render(row, label, field)).unwrap_or_default()
+        };
+        let fields = self.fields.iter().map(|t| t.render(row, label, field)).collect();
+        (one(&self.caption), one(&self.frame), fields)
+    }
+}
+
 /// One data row, ready to encode.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -52,6 +110,8 @@ pub struct Row {
     pub caption: String,
     /// The style's frame text for this row (empty without a frame).
     pub frame: String,
+    /// The label design's field texts (empty without a design).
+    pub fields: Vec<String>,
     /// Which copy of its data row this label is (from 1; more than 1 with a quantity column).
     pub copy: u64,
     /// The label's `{serial}` value (serials keep counting across copies).
@@ -66,35 +126,27 @@ pub enum RowReader<'a> {
     Csv(Box<CsvRows>),
     Items {
         items: std::iter::Enumerate<std::slice::Iter<'a, PrintItem>>,
-        caption: Option<CaptionTemplate>,
-        frame: Option<CaptionTemplate>,
+        templates: ParsedTemplates,
         serial_start: u64,
     },
 }
 
 impl<'a> RowReader<'a> {
-    /// Opens `source`; `caption` and `frame` are template texts (`None` = none).
+    /// Opens `source`, rendering every row through `templates`.
     pub fn open(
         source: &'a Source,
-        caption: Option<&str>,
-        frame: Option<&str>,
+        templates: &TextTemplates,
         serial_start: u64,
     ) -> Result<Self, PrintError> {
         match source {
             Source::Csv(csv) => {
-                Ok(RowReader::Csv(Box::new(CsvRows::open(csv, caption, frame, serial_start)?)))
+                Ok(RowReader::Csv(Box::new(CsvRows::open(csv, templates, serial_start)?)))
             }
-            Source::Items(items) => {
-                let parse = |t: Option<&str>| {
-                    t.map(|t| CaptionTemplate::parse(t, serial_start, None)).transpose()
-                };
-                Ok(RowReader::Items {
-                    items: items.iter().enumerate(),
-                    caption: parse(caption)?,
-                    frame: parse(frame)?,
-                    serial_start,
-                })
-            }
+            Source::Items(items) => Ok(RowReader::Items {
+                items: items.iter().enumerate(),
+                templates: ParsedTemplates::parse(templates, serial_start, None)?,
+                serial_start,
+            }),
         }
     }
 }
@@ -105,24 +157,19 @@ impl Iterator for RowReader<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         match self {
             RowReader::Csv(rows) => rows.next(),
-            RowReader::Items { items, caption, frame, serial_start } => {
+            RowReader::Items { items, templates, serial_start } => {
                 let serial_start = *serial_start;
                 let (i, item) = items.next()?;
                 let number = i as u64 + 1;
-                let render = |t: &Option<CaptionTemplate>| {
-                    t.as_ref()
-                        .map(|t| {
-                            t.render(number, number, |f| item.fields.get(f).map(String::as_str))
-                        })
-                        .unwrap_or_default()
-                };
-                let (caption, frame) = (render(caption), render(frame));
+                let (caption, frame, fields) =
+                    templates.render(number, number, |f| item.fields.get(f).map(String::as_str));
                 Some(Ok(Row {
                     number,
                     line: 0,
                     payload: item.payload.clone(),
                     caption,
                     frame,
+                    fields,
                     copy: 1,
                     serial: serial_start.saturating_add(number - 1),
                     problem: None,

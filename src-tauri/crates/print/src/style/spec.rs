@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::PrintError;
+use crate::spec_file;
 
 /// The keys of a style file. An empty file is today's plain look.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -41,51 +42,19 @@ pub struct StyleSpec {
     pub frame_color: Option<String>,
 }
 
+const KEYS: &str = "name, dark, light, modules, finder, finder_center, finder_color, logo, \
+                    logo_size, frame, frame_position and frame_color";
+
 impl StyleSpec {
     /// Parses a style file's text; JSON when it starts with `{`, TOML otherwise. `origin` names
     /// the file in the message.
     pub fn parse(text: &str, origin: &str) -> Result<StyleSpec, PrintError> {
-        let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-        if trimmed.starts_with('{') {
-            serde_json::from_str(trimmed).map_err(|e| {
-                PrintError::option(format!(
-                    "the style file {origin} is not valid JSON (line {}, column {}): {}; fix it or \
-                     write it as TOML",
-                    e.line(),
-                    e.column(),
-                    first_line(&e.to_string())
-                ))
-            })
-        } else {
-            toml::from_str(trimmed).map_err(|e| {
-                let at = e
-                    .span()
-                    .map(|s| {
-                        let line = trimmed[..s.start.min(trimmed.len())].matches('\n').count() + 1;
-                        format!(" at line {line}")
-                    })
-                    .unwrap_or_default();
-                PrintError::option(format!(
-                    "the style file {origin} cannot be read{at}: {}; keys are name, dark, light, \
-                     modules, finder, finder_center, finder_color, logo, logo_size, frame, \
-                     frame_position and frame_color",
-                    first_line(e.message())
-                ))
-            })
-        }
+        spec_file::parse(text, "style", origin, KEYS)
     }
 
     /// Reads a style file (at most 64 KB).
     pub fn read(path: &Path) -> Result<StyleSpec, PrintError> {
-        let meta = std::fs::metadata(path).map_err(|e| PrintError::io("read", path, e))?;
-        if meta.len() > 64 * 1024 {
-            return Err(PrintError::option(format!(
-                "{} is too large for a style file (over 64 KB); check that you chose the style, \
-                 not the logo",
-                path.display()
-            )));
-        }
-        let text = std::fs::read_to_string(path).map_err(|e| PrintError::io("read", path, e))?;
+        let text = spec_file::read(path, "style", "the logo")?;
         StyleSpec::parse(&text, &path.display().to_string())
     }
 
@@ -93,12 +62,6 @@ impl StyleSpec {
     pub fn to_toml(&self) -> String {
         toml::to_string(self).unwrap_or_default()
     }
-}
-
-/// The parser's first line, without serde's own list of expected keys (the message names them).
-fn first_line(text: &str) -> &str {
-    let line = text.lines().next().unwrap_or(text).trim();
-    line.split(", expected").next().unwrap_or(line)
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ use assert_cmd::Command;
 
 mod big_files;
 mod csvs;
+mod designs;
 mod destinations_and_keys;
 mod doc;
 mod flags;

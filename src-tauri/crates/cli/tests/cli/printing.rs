@@ -1,0 +1,228 @@
+//! Label designs and printing to a printer from the command line: `qrdesk design add|list|show|
+//! export|remove`, `qrdesk print --design`, and `qrdesk print --printer` through a real CUPS.
+//!
+//! The CUPS test needs the private CUPS of `scripts/cups-session.sh` (a cupsd with the cups-pdf
+//! virtual printer `QRDeskPDF`); the test command starts it and runs:
+//!   env $(scripts/cups-session.sh start DIR) QRDESK_CUPS_TESTS=1 \
+//!     cargo test -p qrdesk-cli --test cli -- printing::
+//! Without `QRDESK_CUPS_TESTS=1` that one test prints a notice and passes.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::support::qrdesk;
+
+const DESIGN: &str = r#"
+name = "Table tent"
+code_position = "left"
+[[fields]]
+text = "{name}"
+anchor = "right-of-code"
+height = 7
+font_size = 12
+bold = true
+[[fields]]
+text = "Scan for the menu"
+anchor = "right-of-code"
+height = 10
+font_size = 8
+fit = "wrap"
+[[fields]]
+text = "No. {serial:04}"
+anchor = "right-of-code"
+font_size = 7
+align = "right"
+"#;
+
+fn url(i: usize) -> String {
+    format!("https://qr.example.com/r/t{i:04}")
+}
+
+fn write_inputs(dir: &Path, rows: usize) {
+    let mut csv = String::from("id,name,url\n");
+    for i in 1..=rows {
+        csv.push_str(&format!("{i},Table {i},{}\n", url(i)));
+    }
+    std::fs::write(dir.join("rows.csv"), csv).unwrap();
+    std::fs::write(dir.join("tent.toml"), DESIGN).unwrap();
+}
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+/// The codes of the first `n` labels of an Avery L7160 page (3 × 7 labels of 63.5 × 38.1 mm,
+/// 7.2 mm and 15.15 mm from the left and top edges), in label order, each decoded by rqrr
+/// from its own label's pixels of page `page` rendered at 300 dpi: a code printed scaled or
+/// shifted off its label is not found.
+fn decode_labels(pdf: &Path, page: u32, n: usize) -> Vec<String> {
+    let p = page.to_string();
+    let out = Command::new("pdftoppm")
+        .args(["-r", "300", "-gray", "-f", &p, "-l", &p])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftoppm failed");
+    let pgm = out.stdout;
+    // P5 header: magic, width, height, maxval, each separated by whitespace.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !pgm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&pgm[start..at]).to_string());
+    }
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let px = &pgm[at + 1..];
+    assert!(px.len() >= w * h, "short image");
+    let dots = |mm: f64| (mm * 300.0 / 25.4).round() as usize;
+    (0..n)
+        .map(|slot| {
+            let (col, row) = ((slot % 3) as f64, (slot / 3) as f64);
+            let (x0, y0) = (dots(7.2 + col * 66.04), dots(15.15 + row * 38.1));
+            let (lw, lh) = (dots(63.5).min(w - x0), dots(38.1).min(h - y0));
+            let mut img = rqrr::PreparedImage::prepare_from_greyscale(lw, lh, |x, y| {
+                px[(y0 + y) * w + x0 + x]
+            });
+            let found: Vec<String> = img
+                .detect_grids()
+                .into_iter()
+                .filter_map(|g| g.decode().ok().map(|(_, t)| t))
+                .collect();
+            assert_eq!(found.len(), 1, "label {} of page {page}: {found:?}", slot + 1);
+            found[0].clone()
+        })
+        .collect()
+}
+
+#[test]
+fn designs_are_kept_in_the_library_and_print_with_their_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    write_inputs(dir.path(), 6);
+    let added = qrdesk(&data).arg("design").arg("add").arg(dir.path().join("tent.toml")).output();
+    let added = added.unwrap();
+    assert!(added.status.success(), "{added:?}");
+    assert!(stdout(&added).contains("Saved the label design \"Table tent\""));
+    let list = qrdesk(&data).args(["design", "list"]).output().unwrap();
+    assert!(stdout(&list).contains("Table tent  (code left, 3 field(s))"), "{}", stdout(&list));
+    let out = dir.path().join("tent.pdf");
+    let printed = qrdesk(&data)
+        .args(["print", "--layout", "avery-l7160", "--design", "table TENT", "--csv"])
+        .arg(dir.path().join("rows.csv"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(printed.status.success(), "{printed:?}");
+    let text = Command::new("pdftotext").arg(&out).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for needle in ["Table 1", "Table 6", "Scan for", "menu", "No. 0001", "No. 0006"] {
+        assert!(text.contains(needle), "{needle} missing in {text}");
+    }
+    assert_eq!(decode_labels(&out, 1, 6), (1..=6).map(url).collect::<Vec<_>>());
+    // Reprinting rows 2-3 prints the same fields again.
+    let again = dir.path().join("again.pdf");
+    let reprint = qrdesk(&data)
+        .args(["print", "reprint", "1", "--rows", "2-3", "-o"])
+        .arg(&again)
+        .output()
+        .unwrap();
+    assert!(reprint.status.success(), "{reprint:?}");
+    let text = Command::new("pdftotext").arg(&again).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("No. 0002") && text.contains("No. 0003") && !text.contains("No. 0001"));
+    assert_eq!(decode_labels(&again, 1, 2), vec![url(2), url(3)]);
+    // Export writes the file back; remove forgets it.
+    let exported = dir.path().join("shared.toml");
+    qrdesk(&data).args(["design", "export", "Table tent", "-o"]).arg(&exported).assert().success();
+    assert!(std::fs::read_to_string(&exported).unwrap().contains("right-of-code"));
+    qrdesk(&data).args(["design", "remove", "Table tent"]).assert().success();
+    let gone = qrdesk(&data).args(["design", "show", "Table tent"]).output().unwrap();
+    assert!(!gone.status.success());
+    assert!(String::from_utf8_lossy(&gone.stderr).contains("No saved label design"));
+}
+
+#[test]
+fn without_a_printing_system_the_cli_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-cups.sock");
+    let out = qrdesk(&dir.path().join("data"))
+        .env("CUPS_SERVER", &missing)
+        .args(["print", "printers"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("(CUPS) is not running") || err.contains("No printing system"), "{err}");
+}
+
+#[test]
+fn printing_through_cups_reaches_the_printer_and_the_pdf_that_comes_out_decodes() {
+    if std::env::var("QRDESK_CUPS_TESTS").as_deref() != Ok("1") {
+        eprintln!(
+            "note: the CUPS test skipped: run it with env $(scripts/cups-session.sh start DIR) \
+             QRDESK_CUPS_TESTS=1 (the test command does)"
+        );
+        return;
+    }
+    let out_dir = std::path::PathBuf::from(std::env::var("QRDESK_CUPS_OUT").unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    write_inputs(dir.path(), 21);
+    let printers = qrdesk(&data).args(["print", "printers"]).output().unwrap();
+    assert!(stdout(&printers).contains("QRDeskPDF  (A4)  default"), "{printers:?}");
+    let pdf = dir.path().join("tent.pdf");
+    let sent = qrdesk(&data)
+        .args(["print", "--layout", "avery-l7160", "--csv"])
+        .arg(dir.path().join("rows.csv"))
+        .arg("--design")
+        .arg(dir.path().join("tent.toml"))
+        .arg("-o")
+        .arg(&pdf)
+        .args(["--printer", "QRDeskPDF", "--copies", "2"])
+        .output()
+        .unwrap();
+    assert!(sent.status.success(), "{sent:?}");
+    let said = stdout(&sent);
+    let job = said
+        .split("as job QRDeskPDF-")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no job id in {said}"))
+        .to_string();
+    assert!(said.contains("(2 copies)"), "{said}");
+    // cups-pdf names its file after the job; it is complete once CUPS lists the job as done.
+    let started = Instant::now();
+    let printed = loop {
+        let done = Command::new("lpstat").args(["-W", "completed", "-o", "QRDeskPDF"]).output();
+        let done = done.map(|o| stdout(&o)).unwrap_or_default();
+        let file = std::fs::read_dir(&out_dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.to_string_lossy().ends_with(&format!("-job_{job}.pdf")));
+        if let (Some(file), true) = (file, done.contains(&format!("QRDeskPDF-{job}"))) {
+            break file;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "no output from cups-pdf in {out_dir:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let info = Command::new("pdfinfo").arg(&printed).output().unwrap();
+    let info = stdout(&info);
+    assert!(info.contains("Pages:           2"), "two copies, collated: {info}");
+    assert!(info.contains("595") && info.contains("842"), "A4 as the sheet asks: {info}");
+    for page in [1, 2] {
+        let expected: Vec<String> = (1..=21).map(url).collect();
+        assert_eq!(decode_labels(&printed, page, 21), expected, "page {page} the printer made");
+    }
+}
