@@ -197,6 +197,29 @@ fn no_job(id: i64) -> AppError {
     )
 }
 
+/// Whether the CSV a job printed from still holds what it held then (its SHA-256), in a
+/// sentence for the reprint's report. Both ways the labels are the job's own record (payloads,
+/// texts and serials as printed), which the unchanged CSV would give again.
+fn source_note(job: &JobRow) -> Option<String> {
+    let (path, then) = (job.source.strip_prefix("CSV ")?, job.source_sha256.as_deref()?);
+    let now = JobSource::csv(Path::new(path)).sha256;
+    Some(match now.as_deref() {
+        Some(sha) if sha == then => format!(
+            "{path} is unchanged since print job #{}; the labels are the same rows again",
+            job.id
+        ),
+        Some(_) => format!(
+            "{path} has changed since print job #{}; the labels are reprinted as they were first \
+             printed (from the job's record), not from the file's new contents",
+            job.id
+        ),
+        None => format!(
+            "{path} is no longer there; the labels are reprinted from print job #{}'s record",
+            job.id
+        ),
+    })
+}
+
 /// Prints chosen labels of job `id` again to `out` (same payloads, captions, frame text and
 /// settings; the style and printer correction as recorded) and records the reprint.
 pub fn reprint_job(
@@ -292,5 +315,7 @@ pub fn reprint_job(
     }
     let source = JobSource::described(format!("reprint of print job #{id} ({})", job.source));
     let new_id = record_job(ctx, &source, &settings, &report, &placed)?;
+    let mut report = report;
+    report.warnings.extend(source_note(&job));
     Ok((new_id, report))
 }

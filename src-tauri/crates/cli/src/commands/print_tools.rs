@@ -134,7 +134,8 @@ pub fn run(global: &GlobalArgs, action: PrintAction) -> CommandResult {
                 report.pages,
                 if report.pages == 1 { "" } else { "s" },
             );
-            Ok(Outcome::new(json!({ "job": id, "report": report }), human))
+            let notes: String = report.warnings.iter().map(|w| format!("\nNote: {w}.")).collect();
+            Ok(Outcome::new(json!({ "job": id, "report": report }), human + &notes))
         }
         PrintAction::Profile(cmd) => {
             let (ctx, _) = super::open_context(global)?;

@@ -139,6 +139,17 @@ fn designs_are_kept_in_the_library_and_print_with_their_fields() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("No. 0002") && text.contains("No. 0003") && !text.contains("No. 0001"));
     assert_eq!(decode_labels(&again, 1, 2), vec![url(2), url(3)]);
+    assert!(stdout(&reprint).contains("rows.csv is unchanged since print job #1"), "{reprint:?}");
+    // Once the CSV changes, the reprint still prints the labels as they were first printed.
+    std::fs::write(dir.path().join("rows.csv"), "id,name,url\n2,Renamed,https://x.example/2\n")
+        .unwrap();
+    let changed = qrdesk(&data)
+        .args(["print", "reprint", "1", "--rows", "2", "-o"])
+        .arg(dir.path().join("changed.pdf"))
+        .output()
+        .unwrap();
+    assert!(stdout(&changed).contains("has changed since print job #1"), "{changed:?}");
+    assert_eq!(decode_labels(&dir.path().join("changed.pdf"), 1, 1), vec![url(2)]);
     // Export writes the file back; remove forgets it.
     let exported = dir.path().join("shared.toml");
     qrdesk(&data).args(["design", "export", "Table tent", "-o"]).arg(&exported).assert().success();
