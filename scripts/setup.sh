@@ -12,7 +12,7 @@ RUN_PKGS=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libxdo-dev 
           libayatana-appindicator3-dev librsvg2-dev libdbus-1-dev dbus gnome-keyring xvfb xauth
           glabels-data)
 TEST_PKGS=(webkit2gtk-driver libsecret-tools poppler-utils imagemagick python3-venv fonts-dejavu-core
-           cups cups-client printer-driver-cups-pdf)
+           cups cups-client printer-driver-cups-pdf fonts-urw-base35)
 pkgs=("${RUN_PKGS[@]}")
 [ "$purpose" = test ] && pkgs+=("${TEST_PKGS[@]}")
 

@@ -226,6 +226,36 @@ align = "center"
     assert!(fonts.contains("+DejaVuSerif "), "the design's own font is embedded: {fonts}");
 }
 
+/// An OpenType font with CFF outlines (Nimbus Sans from fonts-urw-base35) is embedded whole as
+/// FontFile3/OpenType, and its text reads back inside its box.
+#[test]
+fn an_opentype_cff_font_is_embedded_and_its_text_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let otf = Path::new("/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf");
+    assert!(otf.exists(), "the test command installs fonts-urw-base35");
+    std::fs::copy(otf, dir.path().join("Nimbus.otf")).unwrap();
+    let file = dir.path().join("nimbus.toml");
+    std::fs::write(
+        &file,
+        "[[fields]]\ntext = \"{name}\"\nanchor = \"right-of-code\"\nfont = \"Nimbus.otf\"\n",
+    )
+    .unwrap();
+    let d = Design::read(&file).unwrap();
+    let csv = write_csv(dir.path(), "rows.csv", 21);
+    let job = csv_job(
+        &csv,
+        "avery-l7160",
+        PrintOptions { design: Some(d.clone()), ..PrintOptions::default() },
+    );
+    let out = dir.path().join("nimbus.pdf");
+    let (_, placed) = print(&job, &out);
+    let fonts = tool("pdffonts", &[], &out);
+    assert!(fonts.contains("NimbusSans-Regular") && fonts.contains("CID Type 0C"), "{fonts}");
+    let imp = imposition(&job).unwrap();
+    check_words_in_boxes(&out, &d, &imp, &placed);
+    decodes_in_order(&out, &imp, 21);
+}
+
 #[test]
 fn text_that_cannot_fit_is_cut_with_an_ellipsis_and_a_warning_naming_the_row() {
     let dir = tempfile::tempdir().unwrap();

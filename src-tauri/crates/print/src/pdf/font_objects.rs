@@ -1,7 +1,9 @@
 //! A font's PDF objects, written once at the end of the document for every font a page used: a
-//! Type0 font with Identity-H encoding whose CIDs are the original glyph ids, a subset of the
-//! TrueType/OpenType file (`subsetter`) with a CIDToGIDMap from original to subset ids, widths
-//! and a ToUnicode CMap so text can be searched and copied.
+//! Type0 font with Identity-H encoding whose CIDs are the original glyph ids, widths and a
+//! ToUnicode CMap so text can be searched and copied. TrueType outlines are subset
+//! (`subsetter`) with a CIDToGIDMap from original to subset ids; an OpenType file with CFF
+//! outlines is embedded whole (FontFile3/OpenType), since a CFF CIDFont has no CIDToGIDMap and
+//! the pages, written before the end, already name the original glyph ids.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -32,19 +34,24 @@ pub fn write_font<W: Write>(
     let descriptor = w.alloc();
     let file = w.alloc();
     let to_unicode = w.alloc();
-    let cid_to_gid = w.alloc();
+    let cff = face.tables().cff.is_some();
+    let cid_to_gid = if cff { None } else { Some(w.alloc()) };
 
     let mut remapper = subsetter::GlyphRemapper::new();
     remapper.remap(0);
     for gid in used.keys() {
         remapper.remap(*gid);
     }
-    let subset = subsetter::subset(source.data, 0, &remapper).map_err(|e| {
-        PrintError::option(format!(
-            "the font {} could not be subset for the PDF ({e:?}); choose another font file",
-            source.name
-        ))
-    })?;
+    let subset = if cff {
+        source.data.to_vec()
+    } else {
+        subsetter::subset(source.data, 0, &remapper).map_err(|e| {
+            PrintError::option(format!(
+                "the font {} could not be subset for the PDF ({e:?}); choose another font file",
+                source.name
+            ))
+        })?
+    };
     let tag = subset_tag(used);
     let base_font = format!("{tag}+{}", source.name);
 
@@ -61,7 +68,7 @@ pub fn write_font<W: Write>(
     {
         let mut cid_font = chunk.cid_font(cid);
         cid_font
-            .subtype(CidFontType::Type2)
+            .subtype(if cff { CidFontType::Type0 } else { CidFontType::Type2 })
             .base_font(Name(base_font.as_bytes()))
             .system_info(SystemInfo {
                 registry: Str(b"Adobe"),
@@ -69,8 +76,10 @@ pub fn write_font<W: Write>(
                 supplement: 0,
             })
             .font_descriptor(descriptor)
-            .default_width(font::width_1000(face, 0))
-            .cid_to_gid_map_stream(cid_to_gid);
+            .default_width(font::width_1000(face, 0));
+        if let Some(map) = cid_to_gid {
+            cid_font.cid_to_gid_map_stream(map);
+        }
         let mut widths = cid_font.widths();
         for gid in used.keys() {
             widths.consecutive(*gid, [font::width_1000(face, *gid)]);
@@ -82,27 +91,39 @@ pub fn write_font<W: Write>(
     let scale = |v: i16| f32::from(v) * 1000.0 / upem;
     let bbox = face.global_bounding_box();
     let mut chunk = Chunk::new();
-    chunk
-        .font_descriptor(descriptor)
-        .name(Name(base_font.as_bytes()))
+    let mut desc = chunk.font_descriptor(descriptor);
+    desc.name(Name(base_font.as_bytes()))
         .flags(FontFlags::SYMBOLIC)
         .bbox(Rect::new(scale(bbox.x_min), scale(bbox.y_min), scale(bbox.x_max), scale(bbox.y_max)))
         .italic_angle(0.0)
         .ascent(scale(face.ascender()))
         .descent(scale(face.descender()))
         .cap_height(scale(face.capital_height().unwrap_or(face.ascender())))
-        .stem_v(80.0)
-        .font_file2(file);
+        .stem_v(80.0);
+    if cff {
+        desc.font_file3(file);
+    } else {
+        desc.font_file2(file);
+    }
+    drop(desc);
     w.put(descriptor, &chunk).map_err(io)?;
 
     let compressed = deflate(&subset);
     let mut chunk = Chunk::new();
-    chunk
-        .stream(file, &compressed)
-        .filter(Filter::FlateDecode)
-        .pair(Name(b"Length1"), subset.len() as i32);
+    {
+        let mut stream = chunk.stream(file, &compressed);
+        stream.filter(Filter::FlateDecode);
+        if cff {
+            stream.pair(Name(b"Subtype"), Name(b"OpenType"));
+        } else {
+            stream.pair(Name(b"Length1"), subset.len() as i32);
+        }
+    }
     w.put(file, &chunk).map_err(io)?;
 
+    let Some(cid_to_gid) = cid_to_gid else {
+        return write_cmap(w, to_unicode, used);
+    };
     let max_cid = used.keys().next_back().copied().unwrap_or(0);
     let mut map = vec![0u8; (usize::from(max_cid) + 1) * 2];
     for gid in used.keys() {
@@ -114,7 +135,16 @@ pub fn write_font<W: Write>(
     let mut chunk = Chunk::new();
     chunk.stream(cid_to_gid, &compressed).filter(Filter::FlateDecode);
     w.put(cid_to_gid, &chunk).map_err(io)?;
+    write_cmap(w, to_unicode, used)
+}
 
+/// The ToUnicode CMap: each glyph id (CID) to the character it shows.
+fn write_cmap<W: Write>(
+    w: &mut ObjectWriter<W>,
+    to_unicode: Ref,
+    used: &BTreeMap<u16, char>,
+) -> Result<(), PrintError> {
+    let io = |e: std::io::Error| PrintError::io("write", std::path::Path::new("the PDF"), e);
     let mut cmap = UnicodeCmap::new(
         Name(b"Custom"),
         SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"UCS"), supplement: 0 },
