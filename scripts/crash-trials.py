@@ -8,7 +8,10 @@ After every kill:
   rotation    integrity passes and the account's key in the keychain still works (verify);
               running the rotation again finishes it, leaving exactly one key in the keychain;
   print       the output PDF is either the previous complete file or the new complete one
-              (pdfinfo reads it, page count right), never a partial file.
+              (pdfinfo reads it, page count right), never a partial file;
+  campaign    integrity passes; at most one campaign exists; creating (when none exists) or
+              resuming it again carries on. At the end it is printed: one PDF with every row,
+              and after a sync the service holds each row's code exactly once.
 At the end: one more sync converges (the cache equals every service, the outbox is empty, every
 create exists exactly once), and one more print leaves no temporary file behind.
 
@@ -237,12 +240,82 @@ class PrintLab:
             die(f"temporary files left after the final print: {self.parts()}")
 
 
+class CampaignLab:
+    """A ROWS-row campaign on the sync lab's QRCodePro account, killed while it creates, syncs
+    and prints; each kill is followed by `campaign create` (no campaign yet) or `resume`."""
+
+    def __init__(self, work, sync_lab, rows):
+        self.lab = sync_lab
+        self.rows = rows
+        self.csv = os.path.join(work, "campaign.csv")
+        with open(self.csv, "w") as f:
+            f.write("table,url\n")
+            for i in range(1, rows + 1):
+                f.write(f"Table {i},https://campaign.example/t/{i}\n")
+        self.out = os.path.join(work, "campaign.pdf")
+        accounts = json.loads(run(self.cli("--json", "account", "list"), env=self.lab.env).stdout)
+        self.account = str(next(a["id"] for a in accounts if a["provider"] == "qrcodepro"))
+
+    def cli(self, *args):
+        return [f"{BIN}/qrdesk", "--data-dir", self.lab.data, *args]
+
+    def campaigns(self):
+        return json.loads(run(self.cli("--json", "campaign", "list"), env=self.lab.env).stdout)
+
+    def step_args(self):
+        found = self.campaigns()
+        if len(found) > 1:
+            die(f"{len(found)} campaigns exist; one was made twice")
+        if found:
+            return self.cli("--json", "campaign", "resume", str(found[0]["id"]))
+        return self.cli("--json", "campaign", "create", "--account", self.account, "--csv", self.csv,
+                        "--name-column", "table", "--destination-column", "url",
+                        "--utm", "utm_source=print&utm_content={serial}", "--layout", "avery-l7160",
+                        "--caption", "{name}", "-o", self.out)
+
+    def trial(self, label, ms):
+        args = self.step_args()
+        killed = kill_after(args, ms, env=self.lab.env)
+        if not self.lab.check()["integrity_ok"]:
+            die(f"{label}: integrity_check failed")
+        found = self.campaigns()
+        state = f"campaign {found[0]['status']}, {found[0]['codes']} codes" if found else "no campaign yet"
+        print(f"  {label}: killed after {ms} ms{'' if killed else ' (had finished)'} during "
+              f"`campaign {args[5]}`: integrity ok, {state}", flush=True)
+        return killed
+
+    def converge(self):
+        for _ in range(5):
+            p = run(self.step_args(), env=self.lab.env, check=False)
+            if p.returncode == 0 and json.loads(p.stdout)["status"] == "printed":
+                break
+        else:
+            die("the campaign did not finish")
+        found = self.campaigns()
+        if len(found) != 1 or found[0]["codes"] != self.rows:
+            die(f"after finishing: {found}")
+        run([f"{BIN}/qrdesk", "--data-dir", self.lab.data, "sync", "--json"], env=self.lab.env, check=False)
+        listed = json.loads(run(self.cli("codes", "list", "--search", "campaign.example", "--json"),
+                                env=self.lab.env).stdout)
+        made = [c["destination"].split("?")[0] for c in listed
+                if c["destination"].startswith("https://campaign.example/")]
+        if len(made) != self.rows or len(set(made)) != self.rows:
+            die(f"the service holds {len(made)} campaign codes ({len(set(made))} distinct), want {self.rows}")
+        p = run(["pdfinfo", self.out])
+        pages = int(re.search(r"^Pages:\s+(\d+)", p.stdout, re.M).group(1))
+        if pages != -(-self.rows // 21):
+            die(f"the campaign's PDF has {pages} pages")
+        return pages
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sync", type=int, default=30)
     ap.add_argument("--push", type=int, default=25)
     ap.add_argument("--rotation", type=int, default=25)
     ap.add_argument("--print", dest="prints", type=int, default=20)
+    ap.add_argument("--campaign", dest="campaign", type=int, default=10)
+    ap.add_argument("--campaign-rows", type=int, default=200)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--codes", type=int, default=400)
     ap.add_argument("--rows", type=int, default=6000)
@@ -274,6 +347,21 @@ def main():
         creates = lab.converge()
         print(f"  converged: cache equals every service, outbox empty, {creates} creates each exactly once",
               flush=True)
+
+        if a.campaign:
+            cl = CampaignLab(work, lab, a.campaign_rows)
+            print(f"campaign: {a.campaign} kills of a {a.campaign_rows}-row campaign (create, then resume)",
+                  flush=True)
+            # 25 ms per request: the creates alone take seconds, so every kill lands mid-way.
+            sim.latency(25)
+            killed = 0
+            for i in range(1, a.campaign + 1):
+                killed += cl.trial(f"campaign {i}", rng.randint(30, 600))
+            sim.latency(0)
+            pages = cl.converge()
+            print(f"  converged: one campaign, {a.campaign_rows} codes each made once, one PDF of {pages} pages",
+                  flush=True)
+            totals["campaign"] = (a.campaign, killed)
 
         if a.rotation:
             print(f"rotation: {a.rotation} trials of `account rotate --auto` (Exante, 80 ms per request)",

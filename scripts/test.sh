@@ -90,7 +90,7 @@ env $cups_env QRDESK_CUPS_TESTS=1 cargo test -p qrdesk-cli --test cli --locked -
 scripts/cups-session.sh stop "$cups_dir"
 rm -rf "$cups_dir"
 
-step "crash consistency, short run: kill -9 during sync, push, rotation and print (3 each)"
-scripts/crash-trials --sync 3 --push 3 --rotation 3 --print 3
+step "crash consistency, short run: kill -9 during sync, push, rotation, print and a campaign (3 each)"
+scripts/crash-trials --sync 3 --push 3 --rotation 3 --print 3 --campaign 3 --campaign-rows 42
 
 step "done: all tests passed"

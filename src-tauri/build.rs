@@ -55,6 +55,11 @@ const COMMANDS: &[&str] = &[
     "reprint_job",
     "list_printers",
     "send_to_printer",
+    "list_campaigns",
+    "campaign_details",
+    "campaign_preview",
+    "campaign_create",
+    "campaign_resume",
 ];
 
 fn main() {

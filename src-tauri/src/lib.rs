@@ -11,7 +11,7 @@ mod navigation;
 mod save_path;
 mod state;
 
-use commands::{accounts, app, designs, history, library, print, styles, sync};
+use commands::{accounts, app, campaigns, designs, history, library, print, styles, sync};
 use tauri::Manager;
 
 /// Registers the IPC commands on a builder (shared by `run` and tests).
@@ -71,6 +71,11 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             history::reprint_job,
             history::list_printers,
             history::send_to_printer,
+            campaigns::list_campaigns,
+            campaigns::campaign_details,
+            campaigns::campaign_preview,
+            campaigns::campaign_create,
+            campaigns::campaign_resume,
         ])
 }
 

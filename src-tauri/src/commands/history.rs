@@ -14,7 +14,7 @@ use crate::save_path::ask_save_path;
 
 #[tauri::command]
 pub async fn list_print_jobs<R: Runtime>(app: AppHandle<R>) -> CmdResult<Vec<PrintJobSummary>> {
-    blocking(app, print::list_print_jobs).await
+    blocking(app, |ctx| print::list_print_jobs(ctx, print::HISTORY_LIMIT)).await
 }
 
 #[tauri::command]

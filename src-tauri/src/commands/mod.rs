@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod campaigns;
 pub mod designs;
 pub mod history;
 pub mod library;

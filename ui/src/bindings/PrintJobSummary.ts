@@ -7,7 +7,11 @@ export type PrintJobSummary = { id: number,
 /**
  * RFC 3339.
  */
-created_at: string, source: string, layout: string, style: string | null, design: string | null, rows: number, codes: number, pages: number, output: string, 
+created_at: string, source: string, 
+/**
+ * The CSV's SHA-256 when the job printed one.
+ */
+source_sha256: string | null, layout: string, style: string | null, design: string | null, rows: number, codes: number, pages: number, output: string, 
 /**
  * Serials printed, first and last.
  */

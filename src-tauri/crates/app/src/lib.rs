@@ -15,7 +15,9 @@
 //! without a window or a terminal.
 
 pub mod accounts;
+pub mod analytics_export;
 mod atomic_file;
+pub mod campaigns;
 pub mod clock;
 pub mod connector;
 pub mod context;

@@ -78,6 +78,9 @@ impl SyncRun {
                 }
             }
         }
+        // Campaigns whose codes this sync confirmed are printed now (their own step would sync
+        // again); one that cannot print stays waiting for its next step.
+        let _ = crate::campaigns::print_ready_campaigns(ctx);
         ctx.jobs().end_sync();
     }
 }

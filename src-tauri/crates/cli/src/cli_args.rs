@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand};
 
-use crate::commands::{account, codes, design, outbox, print, style, sync};
+use crate::commands::{account, analytics, campaign, codes, design, outbox, print, style, sync};
 use crate::global_args::GlobalArgs;
 
 /// QR Desk: print QR codes and look after the API keys behind them.
@@ -42,4 +42,10 @@ pub enum Command {
     /// Keep label designs (the code's place and several text fields) for printing.
     #[command(subcommand)]
     Design(design::DesignCommand),
+    /// Make new dynamic codes from a spreadsheet and print them as labels, in one job.
+    #[command(subcommand)]
+    Campaign(campaign::CampaignCommand),
+    /// Export the cached scans of a campaign or an account as CSV.
+    #[command(subcommand)]
+    Analytics(analytics::AnalyticsCommand),
 }

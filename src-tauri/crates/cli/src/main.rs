@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli_args::{Cli, Command};
-use commands::{account, codes, design, info, outbox, print, style, sync};
+use commands::{account, analytics, campaign, codes, design, info, outbox, print, style, sync};
 use output::CommandResult;
 
 fn main() -> ExitCode {
@@ -55,5 +55,7 @@ fn dispatch(cli: Cli) -> CommandResult {
         Command::Print(args) => print::run(&global, *args),
         Command::Style(cmd) => style::run(&global, cmd),
         Command::Design(cmd) => design::run(&global, cmd),
+        Command::Campaign(cmd) => campaign::run(&global, cmd),
+        Command::Analytics(cmd) => analytics::run(&global, cmd),
     }
 }

@@ -13,6 +13,7 @@
 pub mod accounts;
 pub mod analytics;
 pub mod audit;
+pub mod campaigns;
 pub mod codes;
 pub mod designs;
 mod error;

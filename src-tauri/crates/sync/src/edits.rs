@@ -66,41 +66,50 @@ pub fn create_codes(
             }
         })?;
     }
-    store.transaction(|tx| -> Result<Vec<(CodeId, OutboxId)>, AppError> {
-        let acc = accounts::get(tx, account, now)?;
-        if !acc.provider.capabilities().create {
-            return Err(AppError::bad_input(format!(
-                "{} has no QR codes to create",
-                acc.provider.display_name()
-            )));
-        }
-        let mut made = Vec::with_capacity(inputs.len());
-        for input in inputs {
-            let record = CodeRecord {
-                remote_id: None,
-                name: input.name.trim().to_string(),
-                kind: "url".into(),
-                destination: input.destination.trim().to_string(),
-                status: CodeStatus::Active,
-                ..CodeRecord::default()
-            };
-            let code = codes::insert(tx, account, &record, now)?;
-            let entry = NewEntry {
-                account,
-                code,
-                op: OutboxOp::Create,
-                changes: CodeChanges {
-                    name: Some(record.name.clone()),
-                    destination: Some(record.destination.clone()),
-                    status: None,
-                },
-                base_updated_at: None,
-                client_ref: new_client_ref(),
-            };
-            made.push((code, outbox::enqueue(tx, &entry, now)?));
-        }
-        Ok(made)
-    })
+    store.transaction(|tx| create_codes_in(tx, account, inputs, now))
+}
+
+/// [`create_codes`] inside the caller's transaction (a campaign writes its rows with them),
+/// inputs already checked.
+pub fn create_codes_in(
+    tx: &rusqlite::Connection,
+    account: AccountId,
+    inputs: &[NewCodeInput],
+    now: chrono::DateTime<Utc>,
+) -> Result<Vec<(CodeId, OutboxId)>, AppError> {
+    let acc = accounts::get(tx, account, now)?;
+    if !acc.provider.capabilities().create {
+        return Err(AppError::bad_input(format!(
+            "{} has no QR codes to create",
+            acc.provider.display_name()
+        )));
+    }
+    let mut made = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let record = CodeRecord {
+            remote_id: None,
+            name: input.name.trim().to_string(),
+            kind: "url".into(),
+            destination: input.destination.trim().to_string(),
+            status: CodeStatus::Active,
+            ..CodeRecord::default()
+        };
+        let code = codes::insert(tx, account, &record, now)?;
+        let entry = NewEntry {
+            account,
+            code,
+            op: OutboxOp::Create,
+            changes: CodeChanges {
+                name: Some(record.name.clone()),
+                destination: Some(record.destination.clone()),
+                status: None,
+            },
+            base_updated_at: None,
+            client_ref: new_client_ref(),
+        };
+        made.push((code, outbox::enqueue(tx, &entry, now)?));
+    }
+    Ok(made)
 }
 
 /// Marks a code deleted locally and queues the delete. A create that never reached the service
@@ -171,7 +180,7 @@ fn clean_changes(c: &CodeChanges) -> Result<CodeChanges, AppError> {
     Ok(cleaned)
 }
 
-fn check_new(input: &NewCodeInput) -> Result<(), AppError> {
+pub fn check_new(input: &NewCodeInput) -> Result<(), AppError> {
     check_name_length(input.name.trim())?;
     if input.name.trim().is_empty() {
         return Err(AppError::bad_input("The name is empty"));

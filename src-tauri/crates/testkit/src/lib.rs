@@ -5,6 +5,7 @@
 //!   own [`qrdesk_sim::Manifest`] type), and seeding accounts from it, with or without their keys
 //!   in a keychain;
 //! - [`consistency`]: "the cache equals every service", checked after a sync;
+//! - [`pdf_labels`]: a printed sheet rendered and each label's code decoded from its own pixels;
 //! - the binaries `qrdesk-sync-harness` (seeding, checks and measurements for
 //!   `scripts/crash-trials`, `scripts/crash-sync` and `scripts/bench-sync`) and `qrdesk-soak`
 //!   (the fault-storm soak of `scripts/soak`).
@@ -13,6 +14,7 @@
 //! outside and checks what they left behind.
 
 pub mod consistency;
+pub mod pdf_labels;
 pub mod sim_connector;
 
 pub use consistency::{compare_with_services, Comparison, Difference};

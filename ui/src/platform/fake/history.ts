@@ -27,6 +27,7 @@ export function recordJob(s: FakeState, job: { source: string; settings: PrintSe
     id: s.nextId.job++,
     created_at: s.stamp(),
     source: job.source,
+    source_sha256: null,
     layout: job.settings.layout,
     style: job.settings.style,
     design: job.design?.name ?? null,

@@ -104,6 +104,8 @@ pub struct PrintJobSummary {
     /// RFC 3339.
     pub created_at: String,
     pub source: String,
+    /// The CSV's SHA-256 when the job printed one.
+    pub source_sha256: Option<String>,
     pub layout: String,
     pub style: Option<String>,
     pub design: Option<String>,

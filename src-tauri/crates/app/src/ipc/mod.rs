@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod campaigns;
 pub mod designs;
 pub mod events;
 pub mod library;

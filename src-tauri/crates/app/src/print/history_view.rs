@@ -13,11 +13,11 @@ use crate::ipc::designs::{PrintJobSummary, ReprintRequest};
 use crate::ipc::print::PrintResult;
 
 /// Jobs the History page lists (newest first).
-const HISTORY_LIMIT: u32 = 200;
+pub const HISTORY_LIMIT: u32 = 200;
 
-/// The most recent jobs, newest first.
-pub fn list_print_jobs(ctx: &AppContext) -> Result<Vec<PrintJobSummary>, AppError> {
-    let jobs = ctx.store().read(|c| print_history::list(c, HISTORY_LIMIT))?;
+/// The `limit` most recent jobs, newest first.
+pub fn list_print_jobs(ctx: &AppContext, limit: u32) -> Result<Vec<PrintJobSummary>, AppError> {
+    let jobs = ctx.store().read(|c| print_history::list(c, limit))?;
     jobs.into_iter()
         .map(|job| {
             let settings: Option<JobSettings> = serde_json::from_str(&job.settings).ok();
@@ -27,6 +27,7 @@ pub fn list_print_jobs(ctx: &AppContext) -> Result<Vec<PrintJobSummary>, AppErro
                 id: job.id,
                 created_at: job.created_at.to_rfc3339(),
                 source: job.source,
+                source_sha256: job.source_sha256,
                 layout: job.layout,
                 style: job.style,
                 design: settings.and_then(|s| s.design),

@@ -3,6 +3,7 @@
 //! simulator over loopback HTTP.
 
 mod accounts;
+mod campaigns;
 mod history;
 mod leaks;
 mod library_and_outbox;

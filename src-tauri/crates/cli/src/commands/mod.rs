@@ -3,6 +3,8 @@
 //! `qrdesk-core`.
 
 pub mod account;
+pub mod analytics;
+pub mod campaign;
 pub mod codes;
 pub mod design;
 pub mod info;

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use qrdesk_app::ipc::print::PrinterProfile;
-use qrdesk_app::print::history::{list_jobs, reprint_job, ReprintChoice};
+use qrdesk_app::print::history::{reprint_job, ReprintChoice};
+use qrdesk_app::print::list_print_jobs;
 use qrdesk_app::print::{
     list_printer_profiles, print_calibration, profile_from_flags, remove_printer_profile,
     save_printer_profile,
@@ -183,19 +184,27 @@ fn describe(p: &PrinterProfile) -> String {
 
 fn history(global: &GlobalArgs, limit: u32) -> CommandResult {
     let (ctx, _) = super::open_context(global)?;
-    let jobs = list_jobs(&ctx, limit)?;
+    let jobs = list_print_jobs(&ctx, limit)?;
     let human = if jobs.is_empty() {
         "No print jobs yet.".to_string()
     } else {
         jobs.iter()
             .map(|j| {
+                let look = match (&j.design, &j.style) {
+                    (Some(d), Some(s)) => format!(", design \"{d}\", style \"{s}\""),
+                    (Some(d), None) => format!(", design \"{d}\""),
+                    (None, Some(s)) => format!(", style \"{s}\""),
+                    (None, None) => String::new(),
+                };
                 format!(
-                    "#{:<5} {}  {} codes on {} pages, {}  from {}  -> {}",
+                    "#{:<5} {}  {} codes on {} pages, {}{look}, serials {}-{}  from {}  -> {}",
                     j.id,
-                    j.created_at.format("%Y-%m-%d %H:%M"),
+                    j.created_at.get(..16).unwrap_or(&j.created_at).replace('T', " "),
                     j.codes,
                     j.pages,
                     j.layout,
+                    j.first_serial,
+                    j.last_serial,
                     j.source,
                     j.output
                 )
@@ -203,15 +212,5 @@ fn history(global: &GlobalArgs, limit: u32) -> CommandResult {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let json: Vec<serde_json::Value> = jobs
-        .iter()
-        .map(|j| {
-            json!({
-                "id": j.id, "created_at": j.created_at, "source": j.source,
-                "source_sha256": j.source_sha256, "layout": j.layout, "style": j.style,
-                "rows": j.rows, "codes": j.codes, "pages": j.pages, "output": j.output,
-            })
-        })
-        .collect();
-    Ok(Outcome::new(json!(json), human))
+    Ok(Outcome::new(json!(jobs), human))
 }

@@ -11,6 +11,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use qrdesk_testkit::pdf_labels::l7160_codes;
+
 use crate::support::qrdesk;
 
 const DESIGN: &str = r#"
@@ -52,55 +54,6 @@ fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).to_string()
 }
 
-/// The codes of the first `n` labels of an Avery L7160 page (3 × 7 labels of 63.5 × 38.1 mm,
-/// 7.2 mm and 15.15 mm from the left and top edges), in label order, each decoded by rqrr
-/// from its own label's pixels of page `page` rendered at 300 dpi: a code printed scaled or
-/// shifted off its label is not found.
-fn decode_labels(pdf: &Path, page: u32, n: usize) -> Vec<String> {
-    let p = page.to_string();
-    let out = Command::new("pdftoppm")
-        .args(["-r", "300", "-gray", "-f", &p, "-l", &p])
-        .arg(pdf)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "pdftoppm failed");
-    let pgm = out.stdout;
-    // P5 header: magic, width, height, maxval, each separated by whitespace.
-    let mut fields = Vec::new();
-    let mut at = 0;
-    while fields.len() < 4 {
-        while pgm[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        let start = at;
-        while !pgm[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        fields.push(String::from_utf8_lossy(&pgm[start..at]).to_string());
-    }
-    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    let px = &pgm[at + 1..];
-    assert!(px.len() >= w * h, "short image");
-    let dots = |mm: f64| (mm * 300.0 / 25.4).round() as usize;
-    (0..n)
-        .map(|slot| {
-            let (col, row) = ((slot % 3) as f64, (slot / 3) as f64);
-            let (x0, y0) = (dots(7.2 + col * 66.04), dots(15.15 + row * 38.1));
-            let (lw, lh) = (dots(63.5).min(w - x0), dots(38.1).min(h - y0));
-            let mut img = rqrr::PreparedImage::prepare_from_greyscale(lw, lh, |x, y| {
-                px[(y0 + y) * w + x0 + x]
-            });
-            let found: Vec<String> = img
-                .detect_grids()
-                .into_iter()
-                .filter_map(|g| g.decode().ok().map(|(_, t)| t))
-                .collect();
-            assert_eq!(found.len(), 1, "label {} of page {page}: {found:?}", slot + 1);
-            found[0].clone()
-        })
-        .collect()
-}
-
 #[test]
 fn designs_are_kept_in_the_library_and_print_with_their_fields() {
     let dir = tempfile::tempdir().unwrap();
@@ -126,7 +79,7 @@ fn designs_are_kept_in_the_library_and_print_with_their_fields() {
     for needle in ["Table 1", "Table 6", "Scan for", "menu", "No. 0001", "No. 0006"] {
         assert!(text.contains(needle), "{needle} missing in {text}");
     }
-    assert_eq!(decode_labels(&out, 1, 6), (1..=6).map(url).collect::<Vec<_>>());
+    assert_eq!(l7160_codes(&out, 1, 6), (1..=6).map(url).collect::<Vec<_>>());
     // Reprinting rows 2-3 prints the same fields again.
     let again = dir.path().join("again.pdf");
     let reprint = qrdesk(&data)
@@ -138,7 +91,7 @@ fn designs_are_kept_in_the_library_and_print_with_their_fields() {
     let text = Command::new("pdftotext").arg(&again).arg("-").output().unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("No. 0002") && text.contains("No. 0003") && !text.contains("No. 0001"));
-    assert_eq!(decode_labels(&again, 1, 2), vec![url(2), url(3)]);
+    assert_eq!(l7160_codes(&again, 1, 2), vec![url(2), url(3)]);
     assert!(stdout(&reprint).contains("rows.csv is unchanged since print job #1"), "{reprint:?}");
     // Once the CSV changes, the reprint still prints the labels as they were first printed.
     std::fs::write(dir.path().join("rows.csv"), "id,name,url\n2,Renamed,https://x.example/2\n")
@@ -149,7 +102,7 @@ fn designs_are_kept_in_the_library_and_print_with_their_fields() {
         .output()
         .unwrap();
     assert!(stdout(&changed).contains("has changed since print job #1"), "{changed:?}");
-    assert_eq!(decode_labels(&dir.path().join("changed.pdf"), 1, 1), vec![url(2)]);
+    assert_eq!(l7160_codes(&dir.path().join("changed.pdf"), 1, 1), vec![url(2)]);
     // Export writes the file back; remove forgets it.
     let exported = dir.path().join("shared.toml");
     qrdesk(&data).args(["design", "export", "Table tent", "-o"]).arg(&exported).assert().success();
@@ -234,6 +187,6 @@ fn printing_through_cups_reaches_the_printer_and_the_pdf_that_comes_out_decodes(
     assert!(info.contains("595") && info.contains("842"), "A4 as the sheet asks: {info}");
     for page in [1, 2] {
         let expected: Vec<String> = (1..=21).map(url).collect();
-        assert_eq!(decode_labels(&printed, page, 21), expected, "page {page} the printer made");
+        assert_eq!(l7160_codes(&printed, page, 21), expected, "page {page} the printer made");
     }
 }
