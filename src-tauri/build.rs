@@ -60,6 +60,7 @@ const COMMANDS: &[&str] = &[
     "campaign_preview",
     "campaign_create",
     "campaign_resume",
+    "export_campaign_scans",
 ];
 
 fn main() {

@@ -76,6 +76,7 @@ pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<
             campaigns::campaign_preview,
             campaigns::campaign_create,
             campaigns::campaign_resume,
+            campaigns::export_campaign_scans,
         ])
 }
 

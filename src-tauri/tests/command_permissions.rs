@@ -46,7 +46,7 @@ fn granted() -> BTreeSet<String> {
 #[test]
 fn every_registered_command_is_declared_and_granted() {
     let registered = registered();
-    assert_eq!(registered.len(), 54, "{registered:?}");
+    assert_eq!(registered.len(), 55, "{registered:?}");
     assert_eq!(declared(), registered, "build.rs COMMANDS differs from lib.rs");
     assert_eq!(granted(), registered, "capabilities/default.json differs from lib.rs");
 }

@@ -61,3 +61,20 @@ pub async fn campaign_resume<R: Runtime>(app: AppHandle<R>, id: i64) -> CmdResul
     }
     Ok(outcome)
 }
+
+/// Writes the campaign's scans per code per day as CSV where the person saves it.
+#[tauri::command]
+pub async fn export_campaign_scans<R: Runtime>(
+    app: AppHandle<R>,
+    id: i64,
+) -> CmdResult<Option<qrdesk_app::ipc::print::ExportResult>> {
+    let Some(out) = ask_save_path(&app, &format!("campaign-{id}-scans.csv"), "CSV", "csv").await?
+    else {
+        return Ok(None);
+    };
+    blocking(app, move |ctx| {
+        qrdesk_app::analytics_export::export_campaign_scans(ctx, id, &out)?;
+        Ok(Some(qrdesk_app::ipc::print::ExportResult { path: out.display().to_string() }))
+    })
+    .await
+}

@@ -140,3 +140,15 @@ pub fn export_analytics(
     }
     Ok(ExportReport { codes: codes.len() as u64, rows: rows.len() as u64 - 1, files })
 }
+
+/// Every cached day of campaign `id`'s scans to `out` (the Campaigns page's Export CSV).
+pub fn export_campaign_scans(
+    ctx: &AppContext,
+    id: i64,
+    out: &Path,
+) -> Result<ExportReport, AppError> {
+    let today = ctx.now().date_naive();
+    let report = export_analytics(ctx, &ExportScope::Campaign(id), NaiveDate::MIN, today, out)?;
+    ctx.jobs().remember_written(out);
+    Ok(report)
+}
