@@ -19,6 +19,7 @@ import { Print } from "../screens/Print";
 import { Styles } from "../screens/Styles";
 import { Designs } from "../screens/Designs";
 import { History } from "../screens/History";
+import { Campaigns } from "../screens/Campaigns";
 import { Sync } from "../screens/Sync";
 
 export function App({ backend }: { backend: Backend }) {
@@ -107,6 +108,7 @@ export function App({ backend }: { backend: Backend }) {
           {current.screen === "styles" && <Styles />}
           {current.screen === "designs" && <Designs />}
           {current.screen === "history" && <History />}
+          {current.screen === "campaigns" && <Campaigns campaign={current.campaign} />}
           {current.screen === "sync" && <Sync />}
         </main>
       </div>

@@ -9,6 +9,7 @@ const NAV: { id: string; screen: Route["screen"]; label: string; route: Route }[
   { id: "nav-styles", screen: "styles", label: "Styles", route: { screen: "styles" } },
   { id: "nav-designs", screen: "designs", label: "Designs", route: { screen: "designs" } },
   { id: "nav-history", screen: "history", label: "History", route: { screen: "history" } },
+  { id: "nav-campaigns", screen: "campaigns", label: "Campaigns", route: { screen: "campaigns", campaign: null } },
   { id: "nav-accounts", screen: "accounts", label: "Accounts & keys", route: { screen: "accounts", add: false } },
   { id: "nav-sync", screen: "sync", label: "Sync & outbox", route: { screen: "sync" } },
 ];
@@ -19,6 +20,7 @@ const ICONS: Record<string, string> = {
   styles: "M10 3a7 7 0 1 0 0 14c1.2 0 1.6-.8 1.2-1.7-.5-1 .1-2.3 1.3-2.3H15a2 2 0 0 0 2-2.2A7 7 0 0 0 10 3zM6.5 10h.01M7.5 6.5h.01M11.5 6h.01",
   designs: "M3 4h14v12H3zM5 6h4v4H5zM11 6.5h4M11 9h3M5 12.5h10",
   history: "M3.5 10a6.5 6.5 0 1 0 2-4.7M3 3v3.5h3.5M10 6.5V10l2.5 2",
+  campaigns: "M3 8v4h3l7 4V4L6 8H3zM6 12l1 4h2l-1-3.4M15.5 7.5a3.5 3.5 0 0 1 0 5",
   accounts: "M7 11a4 4 0 1 1 3.5-2H17v3h-2v2h-3v-2h-1.5A4 4 0 0 1 7 11zM6 7h.01",
   sync: "M16 8a6 6 0 0 0-11-2M4 4v3h3M4 12a6 6 0 0 0 11 2M16 16v-3h-3",
 };

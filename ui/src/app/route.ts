@@ -1,5 +1,6 @@
-// Hash routes (`#/library`, `#/code/42`, `#/print?source=csv`, `#/styles`, `#/designs`, `#/history`): the
-// window has one page, and the end-to-end suite and screenshots can open any screen directly.
+// Hash routes (`#/library`, `#/code/42`, `#/print?source=csv`, `#/styles`, `#/designs`, `#/history`,
+// `#/campaigns`, `#/campaigns/new`, `#/campaigns/3`): the window has one page, and the end-to-end
+// suite and screenshots can open any screen directly.
 
 export type Route =
   | { screen: "welcome" }
@@ -9,6 +10,8 @@ export type Route =
   | { screen: "styles" }
   | { screen: "designs" }
   | { screen: "history" }
+  /** The list (`null`), the New campaign form (`"new"`) or one campaign by id. */
+  | { screen: "campaigns"; campaign: number | "new" | null }
   | { screen: "accounts"; add: boolean }
   | { screen: "sync" };
 
@@ -36,6 +39,11 @@ export function parseRoute(hash: string): Route | null {
       return { screen: "designs" };
     case "history":
       return { screen: "history" };
+    case "campaigns": {
+      if (parts[1] === "new") return { screen: "campaigns", campaign: "new" };
+      const id = Number(parts[1]);
+      return { screen: "campaigns", campaign: parts[1] !== undefined && Number.isInteger(id) && id > 0 ? id : null };
+    }
     case "accounts":
       return { screen: "accounts", add: parts[1] === "add" };
     case "sync":
@@ -53,6 +61,8 @@ export function routeHash(route: Route): string {
       return route.source ? `#/print?source=${route.source}` : "#/print";
     case "accounts":
       return route.add ? "#/accounts/add" : "#/accounts";
+    case "campaigns":
+      return route.campaign === null ? "#/campaigns" : `#/campaigns/${route.campaign}`;
     default:
       return `#/${route.screen}`;
   }

@@ -60,3 +60,10 @@ export function OutboxBadge({ state }: { state: OutboxState }) {
 export function EnvBadge({ env }: { env: "live" | "test" }) {
   return env === "test" ? <Badge tone="accent">Test</Badge> : <Badge>Live</Badge>;
 }
+
+/** A campaign's status: `printed`, or `waiting` for the service to confirm its codes. */
+export function CampaignStatusBadge({ status }: { status: string }) {
+  const [tone, text]: [Tone, string] = status === "printed" ? ["ok", "Printed"] : status === "waiting" ? ["warn", "Waiting"] : ["neutral", status];
+  // `data-campaign-status` lets the end-to-end suite read the state without depending on its words.
+  return <span class={`badge badge-${tone}`} data-campaign-status={status}>{text}</span>;
+}

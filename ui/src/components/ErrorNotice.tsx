@@ -19,15 +19,22 @@ export function ErrorNotice({ error, onDismiss }: { error: AppError | null; onDi
 
 /**
  * A result. With `focus`, it takes focus when it appears (or its text changes): for results that
- * replace the control that asked for them (a removed row, a finished print).
+ * replace the control that asked for them (a removed row, a finished print). `tone="warn"` is for
+ * a result that is not done yet (a campaign waiting for its service).
  */
-export function SuccessNotice({ text, children, id, focus = false }: { text: string; children?: ComponentChildren; id?: string; focus?: boolean }) {
+export function SuccessNotice({ text, children, id, focus = false, tone = "ok" }: {
+  text: string;
+  children?: ComponentChildren;
+  id?: string;
+  focus?: boolean;
+  tone?: "ok" | "warn";
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (focus) ref.current?.focus();
   }, [focus, text]);
   return (
-    <div ref={ref} id={id} class="notice notice-ok" role="status" tabIndex={-1}>
+    <div ref={ref} id={id} class={`notice notice-${tone}`} role="status" tabIndex={-1}>
       <p>{text}</p>
       {children}
     </div>

@@ -15,6 +15,11 @@ import type {
   AddAccountRequest,
   AnalyticsQuery,
   AppInfo,
+  CampaignDetails,
+  CampaignDraft,
+  CampaignOutcome,
+  CampaignPreview,
+  CampaignSummary,
   CodePage,
   CodeQuery,
   ConflictDetail,
@@ -138,6 +143,20 @@ export interface Backend {
   // Printers (the Print… dialog): `unavailable` says why there is no printing system
   listPrinters(): Promise<PrinterList>;
   sendToPrinter(request: SendToPrinterRequest): Promise<PrinterJob>;
+
+  // Campaigns (the Campaigns page): one new code per CSV row, printed once the service has them all
+  /** Newest first. */
+  listCampaigns(): Promise<CampaignSummary[]>;
+  /** Rows in row order with their short links and scans; scans per day oldest first. */
+  campaignDetails(id: number): Promise<CampaignDetails>;
+  /** The draft's columns, row count, first destinations with the UTM parameters, and row problems. */
+  campaignPreview(draft: CampaignDraft): Promise<CampaignPreview>;
+  /** Asks where to save the PDF (`null` when the user cancels), makes the codes, prints when all are confirmed. */
+  campaignCreate(draft: CampaignDraft): Promise<CampaignOutcome | null>;
+  /** Carries a waiting campaign on: syncs its account, prints when every code is confirmed. */
+  campaignResume(id: number): Promise<CampaignOutcome>;
+  /** The campaign's scans per code per day as CSV; asks where to save, `null` when the user cancels. */
+  exportCampaignScans(id: number): Promise<ExportResult | null>;
 }
 
 /** A failure as the shared error vocabulary describes it. `message` is already a sentence. */

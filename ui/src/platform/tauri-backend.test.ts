@@ -94,6 +94,34 @@ describe("TauriBackend", () => {
     ]);
   });
 
+  it("invokes the campaign commands with `id` and `draft`", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, payload) => {
+      calls.push([cmd, payload]);
+      if (cmd === "list_campaigns") return [];
+      return null;
+    });
+    const b = createTauriBackend();
+    const draft = {
+      account: 2, name: "Spring tables", rows_text: "table,url\nTable 1,https://cafe.example/menu\n", name_column: "table", destination_column: "url",
+      utm: "utm_source=print", layout: "avery-l7160", design: null, style: null, caption: "{name}", start_at: 1,
+    };
+    expect(await b.listCampaigns()).toEqual([]);
+    await b.campaignDetails(3);
+    await b.campaignPreview(draft);
+    expect(await b.campaignCreate(draft)).toBeNull();
+    await b.campaignResume(3);
+    expect(await b.exportCampaignScans(3)).toBeNull();
+    expect(calls).toEqual([
+      ["list_campaigns", {}],
+      ["campaign_details", { id: 3 }],
+      ["campaign_preview", { draft }],
+      ["campaign_create", { draft }],
+      ["campaign_resume", { id: 3 }],
+      ["export_campaign_scans", { id: 3 }],
+    ]);
+  });
+
   it("lists the printer profiles with no argument", async () => {
     const calls: [string, unknown][] = [];
     const shop = { name: "Shop laser", offset_x_mm: 0.4, offset_y_mm: -0.6, scale_x: 0.998, scale_y: 0.998 };

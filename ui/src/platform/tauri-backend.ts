@@ -1,6 +1,7 @@
 // The only module that imports `@tauri-apps/api`. Every method is one `invoke` of a command in
 // COMMANDS; each command takes at most one argument whose name is a single word (`query`,
-// `request`, `id`, `account`, `entry`, `filter`, `style`, `design`, `name`), so Tauri's camelCase argument mapping is a no-op.
+// `request`, `id`, `account`, `entry`, `filter`, `style`, `design`, `name`, `draft`), so Tauri's
+// camelCase argument mapping is a no-op.
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
@@ -59,6 +60,12 @@ export const COMMANDS = {
   reprintJob: "reprint_job",
   listPrinters: "list_printers",
   sendToPrinter: "send_to_printer",
+  listCampaigns: "list_campaigns",
+  campaignDetails: "campaign_details",
+  campaignPreview: "campaign_preview",
+  campaignCreate: "campaign_create",
+  campaignResume: "campaign_resume",
+  exportCampaignScans: "export_campaign_scans",
 } as const satisfies Partial<Record<keyof Backend, string>>;
 
 type Method = keyof typeof COMMANDS;
@@ -130,5 +137,11 @@ export function createTauriBackend(): Backend {
     reprintJob: (request) => call("reprintJob", { request }),
     listPrinters: () => call("listPrinters"),
     sendToPrinter: (request) => call("sendToPrinter", { request }),
+    listCampaigns: () => call("listCampaigns"),
+    campaignDetails: (id) => call("campaignDetails", { id }),
+    campaignPreview: (draft) => call("campaignPreview", { draft }),
+    campaignCreate: (draft) => call("campaignCreate", { draft }),
+    campaignResume: (id) => call("campaignResume", { id }),
+    exportCampaignScans: (id) => call("exportCampaignScans", { id }),
   };
 }

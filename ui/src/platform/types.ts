@@ -72,6 +72,16 @@ export type { PrinterInfo } from "../bindings/PrinterInfo";
 export type { PrinterJob } from "../bindings/PrinterJob";
 export type { PrinterList } from "../bindings/PrinterList";
 export type { SendToPrinterRequest } from "../bindings/SendToPrinterRequest";
+export type { CampaignDay } from "../bindings/CampaignDay";
+export type { CampaignDetails } from "../bindings/CampaignDetails";
+export type { CampaignDraft } from "../bindings/CampaignDraft";
+export type { CampaignOutcome } from "../bindings/CampaignOutcome";
+export type { CampaignPreview } from "../bindings/CampaignPreview";
+export type { CampaignPreviewRow } from "../bindings/CampaignPreviewRow";
+export type { CampaignProblem } from "../bindings/CampaignProblem";
+export type { CampaignRowView } from "../bindings/CampaignRowView";
+export type { CampaignSummary } from "../bindings/CampaignSummary";
+export type { DailyScans } from "../bindings/DailyScans";
 
 /** The formats a download is offered in (`ExportRequest.format`). */
 export type ExportFormat = "svg" | "png" | "pdf";

@@ -1,4 +1,7 @@
+// The Print page's CSV source: a file or pasted rows, the column mapping and the first rows.
+
 import type { ColumnMapping, CsvPreview } from "../platform/types";
+import { CsvFilePick } from "../components/CsvFilePick";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { formatCount } from "../logic/format";
 
@@ -19,17 +22,8 @@ export function CsvSource({ csv, csvName, mapping, setMapping, pasted, setPasted
 }) {
   return (
     <>
-      <div class="field">
-        <span class="label-like" id="csv-file-label">CSV file</span>
-        <div class="file-pick">
-          <input id="csv-file" class="file-input" type="file" accept=".csv,text/csv" aria-labelledby="csv-file-label csv-file-button"
-            aria-describedby="csv-summary" onChange={(e) => onFile(e.currentTarget.files?.[0])} />
-          <label id="csv-file-button" for="csv-file" class="btn btn-small">Choose a file…</label>
-          <p class="hint" id="csv-summary">
-            {csvName ? `${csvName}: ${formatCount(csv?.row_count)} rows` : "No file chosen and no rows pasted yet."}
-          </p>
-        </div>
-      </div>
+      <CsvFilePick id="csv-file" label="CSV file" summaryId="csv-summary" onFile={onFile}
+        summary={csvName ? `${csvName}: ${formatCount(csv?.row_count)} rows` : "No file chosen and no rows pasted yet."} />
       <details class="paste-csv">
         <summary>Or paste the rows</summary>
         <div class="field">

@@ -37,6 +37,16 @@ pub async fn sync_accounts(
     engine.sync(&SyncOptions { accounts, analytics_days, ..SyncOptions::default() }).await
 }
 
+/// Sends `account`'s outbox and lists its codes, without analytics (a campaign's step: the
+/// creates go out, the short links come back).
+pub async fn push_and_list(ctx: &AppContext, account: AccountId) -> Result<SyncReport, AppError> {
+    let connector = ctx.connector();
+    let engine = SyncEngine::new(ctx.store(), &connector);
+    engine
+        .sync(&SyncOptions { accounts: vec![account], analytics: false, ..SyncOptions::default() })
+        .await
+}
+
 /// A run of the window's, registered in the context's jobs (so [`cancel_sync`] and
 /// [`sync_status`] see it) but not started yet: the shell spawns [`SyncRun::run`].
 #[must_use = "a registered run must be run, or the next one never starts"]

@@ -6,6 +6,7 @@
 //!   in a keychain;
 //! - [`consistency`]: "the cache equals every service", checked after a sync;
 //! - [`pdf_labels`]: a printed sheet rendered and each label's code decoded from its own pixels;
+//! - [`campaign_bench`]: a campaign run through `qrdesk-app` against the simulator, measured;
 //! - the binaries `qrdesk-sync-harness` (seeding, checks and measurements for
 //!   `scripts/crash-trials`, `scripts/crash-sync` and `scripts/bench-sync`) and `qrdesk-soak`
 //!   (the fault-storm soak of `scripts/soak`).
@@ -13,6 +14,7 @@
 //! It leaves the product's logic to the product crates: everything here drives them from the
 //! outside and checks what they left behind.
 
+pub mod campaign_bench;
 pub mod consistency;
 pub mod pdf_labels;
 pub mod sim_connector;

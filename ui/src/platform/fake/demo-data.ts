@@ -36,7 +36,8 @@ export function demoAccounts(now: Date): Account[] {
   ];
 }
 
-const SHORT_HOSTS: Record<ProviderKind, string> = {
+/** Where each service's short links point (a code's printed content). */
+export const SHORT_HOSTS: Record<ProviderKind, string> = {
   exaroutes: "https://exr.to/",
   qrcodepro: "https://qrcp.io/c/",
   iloveqr: "https://ilqr.link/",
@@ -49,7 +50,7 @@ const THINGS = ["menu", "flyer", "poster", "table tent", "sticker", "window card
 const PATHS = ["menu", "offers", "events", "signup", "reviews", "order", "contact", "about", "spring-sale", "tickets", "wifi", "feedback"];
 const SITES = ["harbourcafe.example", "northbakery.example", "citygallery.example", "printhouse.example", "greenmarket.example", "riverside-hotel.example"];
 const STATUSES: CodeStatus[] = ["active", "active", "active", "active", "active", "paused", "draft", "archived"];
-const ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+export const ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 export function demoCodes(count: number, accounts: Account[], now: Date): CodeRow[] {
   const rnd = prng(20261122);

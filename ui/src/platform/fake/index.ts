@@ -8,7 +8,7 @@
 //
 // This class only wires the Backend methods to the areas, each in its own file over one shared
 // store (state.ts): accounts, rotation, library, outbox, sync, print, printer profiles, styles,
-// label designs, the print history and the printers CUPS offers.
+// label designs, the print history, the printers CUPS offers and campaigns.
 
 import type { Account } from "../../bindings/Account";
 import type { AuditEvent } from "../../bindings/AuditEvent";
@@ -18,6 +18,7 @@ import type { ScanSeries } from "../../bindings/ScanSeries";
 import type { Backend, Unsubscribe } from "../backend";
 import type * as T from "../types";
 import { FakeAccounts } from "./accounts";
+import { FakeCampaigns } from "./campaigns";
 import { FakeCups } from "./cups";
 import { FakeDesigns } from "./designs";
 import { FakeHistory } from "./history";
@@ -45,6 +46,7 @@ export class FakeBackend implements Backend {
   private readonly designs: FakeDesigns;
   private readonly history: FakeHistory;
   private readonly cups: FakeCups;
+  private readonly campaigns: FakeCampaigns;
 
   constructor(options: FakeOptions = {}) {
     this.s = new FakeState(options);
@@ -59,6 +61,7 @@ export class FakeBackend implements Backend {
     this.designs = new FakeDesigns(this.s);
     this.history = new FakeHistory(this.s);
     this.cups = new FakeCups(this.s);
+    this.campaigns = new FakeCampaigns(this.s);
   }
 
   /** While `true`, every network operation fails with kind `network` (tests flip it). */
@@ -133,6 +136,13 @@ export class FakeBackend implements Backend {
 
   listPrinters(): Promise<T.PrinterList> { return this.cups.list(); }
   sendToPrinter(request: T.SendToPrinterRequest): Promise<T.PrinterJob> { return this.cups.send(request); }
+
+  listCampaigns(): Promise<T.CampaignSummary[]> { return this.campaigns.list(); }
+  campaignDetails(id: number): Promise<T.CampaignDetails> { return this.campaigns.details(id); }
+  campaignPreview(draft: T.CampaignDraft): Promise<T.CampaignPreview> { return this.campaigns.preview(draft); }
+  campaignCreate(draft: T.CampaignDraft): Promise<T.CampaignOutcome> { return this.campaigns.create(draft); }
+  campaignResume(id: number): Promise<T.CampaignOutcome> { return this.campaigns.resume(id); }
+  exportCampaignScans(id: number): Promise<T.ExportResult> { return this.campaigns.exportScans(id); }
 
   /** No file manager in a browser: opening or revealing a "written" file does nothing. */
   async openPath(): Promise<void> {}

@@ -7,7 +7,7 @@ import type { AppError } from "../../bindings/AppError";
 import type { AuditEvent } from "../../bindings/AuditEvent";
 import type { OutboxEntry } from "../../bindings/OutboxEntry";
 import { PROVIDER_NAMES } from "../../logic/key-detect";
-import type { CodeRow, DesignDraft, PrintJobSummary, PrintSettings, PrinterList, PrinterProfile, RotationState, StyleDraft } from "../types";
+import type { CampaignDay, CampaignDraft, CodeRow, DesignDraft, PrintJobSummary, PrintSettings, PrinterList, PrinterProfile, RotationState, StyleDraft } from "../types";
 import { demoAccounts, demoCodes, demoDesigns, demoOutbox, demoPrinterProfiles, demoPrinters, demoStyles } from "./demo-data";
 import { fail } from "./errors";
 
@@ -32,6 +32,33 @@ export type FakeLabel = { row: number; serial: number; content: string; caption:
 /** A printed PDF as the history keeps it: the summary the page lists and what reprints need. */
 export type FakeJob = { summary: PrintJobSummary; settings: PrintSettings; design: DesignDraft | null; labels: FakeLabel[] };
 
+/** One row of a campaign: its code in the library (`null` for a refused row) and, once the
+ *  service has confirmed it, its short link and scans. */
+export type FakeCampaignLine = {
+  row: number;
+  serial: number | null;
+  name: string;
+  destination: string;
+  code: number | null;
+  short_link: string;
+  scans: number | null;
+  problem: string | null;
+};
+
+/** A campaign as the store keeps it: the draft it was made from, where its PDF goes, its rows. */
+export type FakeCampaign = {
+  id: number;
+  name: string;
+  account: number;
+  status: "waiting" | "printed";
+  created_at: string;
+  draft: CampaignDraft;
+  output: string;
+  print_job: number | null;
+  lines: FakeCampaignLine[];
+  days: CampaignDay[];
+};
+
 const OUTBOX_RANK: Record<OutboxEntry["state"], number> = { conflict: 4, needs_confirmation: 3, failed: 2, pending: 1, done: 0 };
 
 export class FakeState {
@@ -46,11 +73,13 @@ export class FakeState {
   designs: DesignDraft[] = [];
   /** The PDFs printed, oldest first, with what each label held (history.ts). */
   jobs: FakeJob[] = [];
+  /** The campaigns made (campaigns.ts), oldest first. */
+  campaigns: FakeCampaign[] = [];
   /** What CUPS offers (cups.ts); the printers are there even before the demo starts. */
   printers: PrinterList;
   readonly rotations = new Map<number, RotationState>();
   readonly lastSync = new Map<number, { at: string | null; error: AppError | null }>();
-  readonly nextId = { account: 100, outbox: 100, audit: 1, job: 1, cups: 40 };
+  readonly nextId = { account: 100, outbox: 100, audit: 1, job: 1, cups: 40, campaign: 1 };
   demo = false;
   offline: boolean;
   /** Bumped by every change to accounts or rows; caches built from them check it. */

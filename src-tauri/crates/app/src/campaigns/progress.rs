@@ -85,7 +85,7 @@ pub async fn advance_campaign(ctx: &AppContext, id: i64) -> Result<CampaignOutco
     }
     let mut note = None;
     if lines.iter().any(|l| l.code.is_some() && l.short_link.is_empty()) {
-        match crate::sync::sync_accounts(ctx, vec![row.account], 0, None).await {
+        match crate::sync::push_and_list(ctx, row.account).await {
             Ok(report) => {
                 if let Some(issue) = report.errors.first() {
                     note = Some(format!("waiting for the service: {}", issue.message));

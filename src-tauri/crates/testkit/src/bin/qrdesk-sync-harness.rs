@@ -65,6 +65,12 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         queries: usize,
     },
+    /// A ROWS-row campaign on the QRCodePro live account, through qrdesk-app, in the folder of
+    /// --db: time, requests beside the minimum, 429 answers.
+    CampaignBench {
+        #[arg(long, default_value_t = 1000)]
+        rows: usize,
+    },
     /// SQLite ingest rate: N synthetic codes written exactly as a list pass writes them (pages
     /// of 100, one transaction each, full-text index included), into a new account.
     IngestBench {
@@ -120,6 +126,11 @@ fn run(args: Args) -> Result<serde_json::Value, AppError> {
         }
         Command::SearchBench { queries } => search_bench(&store, queries),
         Command::IngestBench { codes } => ingest_bench(&store, codes),
+        Command::CampaignBench { rows } => {
+            let dir = args.db.parent().unwrap_or(Path::new(".")).join("campaign-bench");
+            std::fs::create_dir_all(&dir).map_err(|e| AppError::io(e.to_string()))?;
+            block_on(qrdesk_testkit::campaign_bench::run(&sim_url(&args.sim)?, rows, &dir))?
+        }
     }
 }
 
