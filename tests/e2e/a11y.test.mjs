@@ -18,6 +18,8 @@ import { KEY, chord, focused, press, tabTo, typeText } from "./keyboard.mjs";
 const SCHEMES = ["light", "dark"];
 const WIDE = { name: "1280×800", width: 1280, height: 800 };
 const NARROW = { name: "512×350 (200 %)", width: 512, height: 350 };
+// Six tables for a campaign, one without an https destination: the campaign preview lists a problem.
+const CAMPAIGN_CSV = "table,url\n" + Array.from({ length: 6 }, (_, i) => `Table ${i + 1},${i === 3 ? "cafe.example/no-scheme" : `https://example.com/tables/${i + 1}?from=a11y`}`).join("\n");
 // 20 rows, one without a link: the print preview lists a problem.
 const CSV = "url,caption\n" + Array.from({ length: 20 }, (_, i) => (i === 6 ? `,Table ${i + 1}` : `https://example.com/menu/table-${i + 1}?from=a11y,Table ${i + 1}`)).join("\n");
 
@@ -250,6 +252,48 @@ const STATES = [
       await press(s, KEY.Escape);
       await s.waitUntil(async () => !(await s.exists("#reprint-dialog")), "the reprint dialog to close");
       await waitFocus((x) => x.action === "reprint", "focus back on Reprint…");
+    };
+  }],
+  ["campaigns", ["list_campaigns", "list_accounts"], false, async () => {
+    await s.go("#/campaigns");
+    await s.waitFor("#campaign-table, #campaign-list, #campaigns-empty", 20000);
+  }],
+  ["new campaign with its preview", ["list_accounts", "list_layouts", "csv_preview", "campaign_preview", "campaign_create"], false, async () => {
+    await s.go("#/campaigns/new");
+    await s.waitFor("#campaign-rows");
+    // A demo account whose service makes codes (QRCodePro first, as the demo test uses it).
+    const accounts = (await s.invoke("list_accounts")).value ?? [];
+    const maker = accounts.find((a) => a.provider === "qrcodepro" && a.status !== "error") ?? accounts.find((a) => a.provider === "qr-v1");
+    if (maker) await s.choose("#campaign-account", maker.id);
+    await s.type("#campaign-name", `A11y tables ${Date.now()}`);
+    await s.paste("#campaign-rows", CAMPAIGN_CSV);
+    await s.waitFor("#campaign-preview-first [data-row]", 20000);
+    await s.waitFor("#campaign-preview-problems", 20000);
+    return async () => {
+      // Create and print: the progress is said, then focus goes to the outcome, not to the page.
+      await s.waitUntil(async () => s.execute("return !document.querySelector('#campaign-create').disabled"), "Create and print", 20000);
+      await s.click("#campaign-create");
+      await s.waitFor("#campaign-outcome", 180000);
+      await waitFocus((f) => f.id === "campaign-outcome", "focus on the campaign's outcome", 10000);
+    };
+  }],
+  // After "new campaign with its preview": the campaign exists (printed or waiting).
+  ["campaign detail", ["list_campaigns", "campaign_details"], false, async () => {
+    await s.go("#/campaigns");
+    const any = await s.waitFor("[data-campaign-id] [data-action=open]", 20000).then(() => true, () => false);
+    if (!any) return { skip: "no campaign to open (the new campaign was not made)" };
+    await s.click("[data-campaign-id] [data-action=open]");
+    await s.waitFor("#campaign-placements", 20000);
+    await s.waitFor("#campaign-scans");
+    await waitFocus((f) => f.id === "campaign-title", "focus on the campaign's name");
+    return async () => {
+      // Sorting with the keyboard: Enter on the Scans header's button; aria-sort follows, focus stays.
+      await s.execute("document.querySelector('#campaign-sort-scans').focus()");
+      await press(s, KEY.Enter);
+      await s.waitUntil(async () => (await s.execute("return document.querySelector('#campaign-sort-scans').closest('th').getAttribute('aria-sort')")) === "descending",
+        "the placements sorted by scans");
+      await waitFocus((f) => f.id === "campaign-sort-scans", "focus kept on the sort button");
+      assert.equal(await s.execute("return document.querySelector('#campaign-sort-row').closest('th').getAttribute('aria-sort')"), "none");
     };
   }],
 ];

@@ -1,4 +1,6 @@
-"""Prints, as JSON, every QR code found on every page of a PDF: [{"page": 1, "text": "…"}].
+"""Prints, as JSON, every QR code found on every page of a PDF:
+[{"page": 1, "text": "…", "x_mm": 40.1, "y_mm": 33.9}] (x_mm, y_mm: the code's centre, in mm from
+the page's top-left corner, so a test can tell which label of a sheet it is on).
 
 Renders the pages with poppler's pdftoppm, decodes with zxing-cpp (PyPI). Run it with the venv
 tests/e2e/print.test.mjs makes under ~/.cache/qrdesk-e2e-venv (python -m venv + pip install
@@ -24,7 +26,15 @@ def main() -> int:
         for page_number, png in enumerate(sorted(Path(tmp).glob("page-*.png")), start=1):
             with Image.open(png) as image:
                 for barcode in zxingcpp.read_barcodes(image.convert("L"), formats=zxingcpp.BarcodeFormat.QRCode):
-                    found.append({"page": page_number, "text": barcode.text})
+                    p = barcode.position
+                    corners = [p.top_left, p.top_right, p.bottom_right, p.bottom_left]
+                    mm = 25.4 / float(dpi)
+                    found.append({
+                        "page": page_number,
+                        "text": barcode.text,
+                        "x_mm": round(sum(c.x for c in corners) / 4 * mm, 2),
+                        "y_mm": round(sum(c.y for c in corners) / 4 * mm, 2),
+                    })
     json.dump(found, sys.stdout)
     return 0
 

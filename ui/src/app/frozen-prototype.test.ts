@@ -110,7 +110,7 @@ describe("with Object.prototype frozen", () => {
     render(null, root);
   });
 
-  it("the app opens, and the library, a code, accounts, sync, print, styles, designs and history work", async () => {
+  it("the app opens, and the library, a code, accounts, sync, print, styles, designs, history and campaigns work", async () => {
     const { App } = await import("./App");
     const { FakeBackend } = await import("../platform/fake");
     const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
@@ -209,6 +209,22 @@ describe("with Object.prototype frozen", () => {
     await act(() => $("[data-job-id='1'] [data-action=reprint]")!.click());
     await act(() => $("#reprint-go")!.click());
     await until("the reprint", () => $("#reprint-result") !== null);
+
+    // Campaigns: pasted rows previewed, created and printed, then the campaign sorted by scans.
+    await act(() => { window.location.hash = "#/campaigns/new"; window.dispatchEvent(new HashChangeEvent("hashchange")); });
+    await until("the campaign form", () => $("#campaign-rows") !== null);
+    const rows = $("#campaign-rows") as HTMLTextAreaElement;
+    await act(() => {
+      rows.value = "table,url\nTable 1,https://example.com/t1\nTable 2,https://example.com/t2\n";
+      rows.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await until("the campaign preview", () => $("#campaign-preview-first") !== null && !($("#campaign-create") as HTMLButtonElement).disabled, 300);
+    await act(() => $("#campaign-create")!.click());
+    await until("the campaign outcome", () => $("#campaign-open") !== null);
+    await act(() => $("#campaign-open")!.click());
+    await until("the campaign", () => $("#campaign-sort-scans") !== null);
+    await act(() => $("#campaign-sort-scans")!.click());
+    expect($("#campaign-sort-scans")!.closest("th")!.getAttribute("aria-sort")).toBe("descending");
 
     render(null, root);
     root.remove();

@@ -45,7 +45,7 @@ export function CampaignPlacements({ rows }: { rows: readonly CampaignRowView[] 
   return (
     <>
       <p class="sr-only" role="status" id="campaign-sort-status">{said}</p>
-      <ScrollRegion class="table-wrap" label="Placements">
+      <ScrollRegion class="table-wrap" label="Placements table">
         <table class="table" id="campaign-placements">
           <caption class="sr-only">Placements: each row's code, short link and scans</caption>
           <thead>
@@ -60,7 +60,7 @@ export function CampaignPlacements({ rows }: { rows: readonly CampaignRowView[] 
             {shown.map((r) => (
               <tr key={r.row} data-row={r.row}>
                 <td class="num">{r.row}</td>
-                <td class="campaign-cell"><span class="cell-title">{r.name}</span><br /><span class="muted small">{r.destination}</span></td>
+                <td class="campaign-cell"><span class="cell-title">{r.name}</span><span class="muted small campaign-dest" title={r.destination}>{r.destination}</span></td>
                 <td class="campaign-cell"><LinkCell r={r} /></td>
                 <td class="num">{formatCount(r.scans)}</td>
               </tr>

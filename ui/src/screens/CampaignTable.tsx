@@ -48,7 +48,7 @@ export function CampaignTable({ campaigns, accountsById, onOpen }: {
     );
   }
   return (
-    <ScrollRegion class="table-wrap" label="Campaigns">
+    <ScrollRegion class="table-wrap" label="Campaigns table">
       <table class="table" id="campaign-table">
         <caption class="sr-only">Campaigns, newest first</caption>
         <thead>

@@ -128,7 +128,7 @@ export function NewCampaign() {
 
   return (
     <section class="screen" aria-labelledby="campaign-new-title">
-      <a class="btn btn-quiet back" href="#/campaigns" onClick={(e) => { e.preventDefault(); navigate({ screen: "campaigns", campaign: null }); }}>← Campaigns</a>
+      <button type="button" class="btn btn-quiet back" onClick={() => navigate({ screen: "campaigns", campaign: null })}>← Campaigns</button>
       <header class="screen-head">
         <div>
           <h1 id="campaign-new-title" tabIndex={-1} data-arrival-focus>New campaign</h1>

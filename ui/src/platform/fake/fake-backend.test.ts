@@ -6,7 +6,7 @@ import { newDesign } from "../../logic/design-form";
 import { RULES } from "../../bindings/current-rules";
 import { BackendError, toAppError } from "../backend";
 import { FakeBackend } from "./index";
-import type { SyncProgress } from "../types";
+import type { CampaignDraft, SyncProgress } from "../types";
 
 const quick = () => new FakeBackend({ seeded: true, codeCount: 400, tickMs: 0 });
 
@@ -302,6 +302,72 @@ describe("FakeBackend: label designs, the print history, printers", () => {
     await expect(b.sendToPrinter({ path: result.path, printer: "Gone", copies: 1 })).rejects.toMatchObject({ kind: "printing" });
     const none = new FakeBackend({ codeCount: 10, tickMs: 0, noPrinting: true });
     expect((await none.listPrinters())).toMatchObject({ printers: [], unavailable: expect.stringMatching(/No printing system/) });
+  });
+});
+
+describe("FakeBackend: campaigns", () => {
+  const CSV = "table,url\n" + [1, 2, 3, 4, 5, 6].map((n) => `Table ${n},https://cafe.example/menu?t=${n}`).join("\n") + "\n";
+  const UTM = "utm_source=print&utm_medium=label&utm_campaign={campaign}&utm_content={serial}";
+  const draft = (over: Partial<CampaignDraft> = {}): CampaignDraft => ({
+    account: 2, name: "Spring tables", rows_text: CSV, name_column: "table", destination_column: "url", utm: UTM,
+    layout: "avery-l7160", design: null, style: null, caption: "{name}", start_at: 1, ...over,
+  });
+
+  it("previews the first destinations with the UTM parameters, and the rows that will not become codes", async () => {
+    const b = quick();
+    const p = await b.campaignPreview(draft({ rows_text: CSV.replace("https://cafe.example/menu?t=3", "ftp://cafe.example/") }));
+    expect(p.columns).toEqual(["table", "url"]);
+    expect(p.rows).toBe(6);
+    expect(p.first).toHaveLength(5);
+    expect(p.first[0]).toEqual({ row: 1, name: "Table 1", destination: "https://cafe.example/menu?t=1&utm_source=print&utm_medium=label&utm_campaign=Spring+tables&utm_content=1" });
+    // Row 3 is refused, so row 4 has serial 3.
+    expect(p.first[2]!.destination).toMatch(/[?&]t=4&.*utm_content=3$/);
+    expect(p.problems).toEqual([{ row: 3, reason: "Only web addresses (https:// or http://) can be used as a destination." }]);
+    // Parameters a destination has stay as they are.
+    const kept = await b.campaignPreview(draft({ rows_text: "table,url\nA,https://cafe.example/?utm_source=qr\n" }));
+    expect(kept.first[0]!.destination).toBe("https://cafe.example/?utm_source=qr&utm_medium=label&utm_campaign=Spring+tables&utm_content=1");
+    expect((await b.campaignPreview(draft({ utm: null }))).first[0]!.destination).toBe("https://cafe.example/menu?t=1");
+    await expect(b.campaignPreview(draft({ utm: "utm_term={tabel}" }))).rejects.toMatchObject({ kind: "bad_input", message: expect.stringContaining("\"tabel\"") });
+    await expect(b.campaignPreview(draft({ utm: "utm_source" }))).rejects.toMatchObject({ kind: "bad_input" });
+    await expect(b.campaignPreview(draft({ name_column: "place" }))).rejects.toMatchObject({ kind: "bad_input", message: expect.stringContaining("table, url") });
+  });
+
+  it("makes a code per row and prints at once; the details have a few days of scans; the PDF is in the history", async () => {
+    const b = quick();
+    const made = await b.campaignCreate(draft());
+    expect(made).toMatchObject({ id: 1, name: "Spring tables", status: "printed", rows: 6, codes_created: 6, waiting: 0, failed: [], pages: 1 });
+    const details = await b.campaignDetails(1);
+    expect(details.rows.map((r) => r.row)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(details.rows.every((r) => r.short_link.startsWith("https://qrcp.io/c/"))).toBe(true);
+    expect(details.scans_by_day.length).toBeGreaterThan(2);
+    expect(details.scans_by_day.reduce((n, d) => n + d.scans, 0)).toBe(details.summary.scans);
+    expect(details.best).toHaveLength(3);
+    expect((await b.listCampaigns()).map((c) => [c.id, c.status, c.codes])).toEqual([[1, "printed", 6]]);
+    const job = (await b.listPrintJobs())[0]!;
+    expect(job).toMatchObject({ output: made!.output, codes: 6, source: "Campaign #1 “Spring tables”" });
+    expect(await b.exportCampaignScans(1)).toEqual({ path: "/home/you/Downloads/campaign-1-scans.csv" });
+    // A second campaign's PDF does not overwrite the first.
+    expect((await b.campaignCreate(draft({ name: "Again" })))!.output).not.toBe(made!.output);
+  });
+
+  it("offline, waits with the reason; Try again prints it", async () => {
+    const b = quick();
+    b.offline = true;
+    const waiting = await b.campaignCreate(draft({ rows_text: CSV + "Table 7,\n" }));
+    expect(waiting).toMatchObject({ status: "waiting", codes_created: 0, waiting: 6, failed: [{ row: 7 }] });
+    expect(waiting!.note).toMatch(/^waiting for the service: The service could not be reached/);
+    expect((await b.listPrintJobs())).toEqual([]);
+    expect(await b.campaignResume(1)).toMatchObject({ status: "waiting" });
+    b.offline = false;
+    expect(await b.campaignResume(1)).toMatchObject({ status: "printed", codes_created: 6, waiting: 0 });
+  });
+
+  it("refuses what Rust refuses: an account that makes no codes, a caption with a design, no good row", async () => {
+    const b = quick();
+    await expect(b.campaignCreate(draft({ account: 5 }))).rejects.toMatchObject({ kind: "bad_input" });
+    await expect(b.campaignCreate(draft({ design: "Shelf label" }))).rejects.toMatchObject({ kind: "bad_input", message: expect.stringMatching(/caption or a label design/) });
+    await expect(b.campaignCreate(draft({ rows_text: "table,url\nA,nowhere\n" }))).rejects.toMatchObject({ message: expect.stringMatching(/^No row can become a code; row 1/) });
+    await expect(b.campaignDetails(9)).rejects.toMatchObject({ kind: "bad_input" });
   });
 });
 

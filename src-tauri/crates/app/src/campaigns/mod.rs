@@ -19,5 +19,5 @@ mod window;
 pub use create::{create_campaign, CampaignRequest, CampaignSettings, MAX_CAMPAIGN_ROWS};
 pub use progress::{advance_campaign, print_ready_campaigns};
 pub use utm::{add_utm, UtmTemplate};
-pub use view::{campaign_details, list_campaigns};
+pub use view::{campaign_details, campaign_print_job, list_campaigns};
 pub use window::{campaign_preview, create_from_draft};

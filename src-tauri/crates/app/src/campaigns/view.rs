@@ -76,3 +76,13 @@ pub fn campaign_details(ctx: &AppContext, id: i64) -> Result<CampaignDetails, Ap
         worst,
     })
 }
+
+/// The print job that printed campaign `id` (its reprints go through the print history).
+pub fn campaign_print_job(ctx: &AppContext, id: i64) -> Result<i64, AppError> {
+    let (row, _) = load(ctx, id)?;
+    row.print_job.ok_or_else(|| {
+        AppError::bad_input(format!(
+            "Campaign #{id} has not printed yet; carry it on with qrdesk campaign resume {id}"
+        ))
+    })
+}

@@ -127,6 +127,19 @@ async fn offline_the_campaign_waits_and_a_resume_finishes_it_without_duplicates(
     assert_eq!(l7160_codes(&out, 2, 3), links[21..].to_vec());
     let listed = list_campaigns(&w.ctx).unwrap();
     assert_eq!((listed[0].id, listed[0].codes, listed[0].failed), (id, 24, 1));
+    // Labels of a printed campaign are reprinted through the print history, by campaign row.
+    let job = qrdesk_app::campaigns::campaign_print_job(&w.ctx, id).unwrap();
+    let again = dir.path().join("again.pdf");
+    let choice = qrdesk_app::print::history::ReprintChoice {
+        rows: Some("8-9".into()),
+        serials: None,
+        start_at: 1,
+    };
+    let (_, report) =
+        qrdesk_app::print::history::reprint_job(&w.ctx, job, &choice, &again).unwrap();
+    assert_eq!(report.codes, 2);
+    // Rows 8 and 9 are the 7th and 8th codes (row 7 did not become one).
+    assert_eq!(l7160_codes(&again, 1, 2), links[6..8].to_vec());
 }
 
 #[tokio::test]

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use qrdesk_app::campaigns::{
-    advance_campaign, campaign_details, create_campaign, list_campaigns, CampaignRequest,
-    CampaignSettings,
+    advance_campaign, campaign_details, campaign_print_job, create_campaign, list_campaigns,
+    CampaignRequest, CampaignSettings,
 };
 use qrdesk_app::ipc::campaigns::CampaignOutcome;
+use qrdesk_app::print::history::{reprint_job, ReprintChoice};
 use serde_json::json;
 
 use crate::global_args::GlobalArgs;
@@ -32,6 +33,20 @@ pub enum CampaignCommand {
     /// Show a campaign: every row with its code, short link and scans, scans per day, best and
     /// worst placements (from the last sync).
     Show { id: i64 },
+    /// Print some of a printed campaign's labels again (through the print history).
+    Reprint {
+        id: i64,
+        /// Only these campaign rows (3,7-9).
+        #[arg(long, value_name = "LIST")]
+        rows: Option<String>,
+        /// Start at label N of the first sheet (part-used sheets).
+        #[arg(long, value_name = "N", default_value_t = 1,
+              value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        start_at: u32,
+        /// Output PDF.
+        #[arg(short = 'o', long = "output", value_name = "OUT.pdf")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -152,6 +167,17 @@ pub fn run(global: &GlobalArgs, cmd: CampaignCommand) -> CommandResult {
                     .join("\n")
             };
             Ok(Outcome::new(json!(all), human))
+        }
+        CampaignCommand::Reprint { id, rows, start_at, output } => {
+            let job = campaign_print_job(&ctx, id)?;
+            let choice = ReprintChoice { rows, serials: None, start_at };
+            let (new_job, report) = reprint_job(&ctx, job, &choice, &output)?;
+            let human = format!(
+                "Wrote {}: {} label(s) of campaign #{id} again (print job #{job}; recorded as #{new_job}).",
+                report.output.display(),
+                report.codes
+            );
+            Ok(Outcome::new(json!({ "job": new_job, "report": report }), human))
         }
         CampaignCommand::Show { id } => {
             let d = campaign_details(&ctx, id)?;
