@@ -13,7 +13,7 @@ import { DEFAULT_LAYOUT } from "./print-options";
 export const DEFAULT_UTM = "utm_source=print&utm_medium=label&utm_campaign={campaign}&utm_content={serial}";
 
 /** The UTM field's one-line hint: what the placeholders are. */
-export const UTM_HINT = "Added to every destination: {campaign} is the campaign's name, {serial} the label's number, {row} the row's; any column works too, like {table}. Blank adds nothing.";
+export const UTM_HINT = "Added to each destination: {campaign}, {serial}, {row} or any column, like {table}; blank adds none.";
 
 /** Caption templates Rust fills per label (`{name}`, `{short_url}`); "" prints none. */
 export const CAPTIONS: readonly { value: string; label: string }[] = [

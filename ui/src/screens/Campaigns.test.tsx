@@ -11,9 +11,12 @@ import type { Backend } from "../platform/backend";
 import { FakeBackend } from "../platform/fake";
 import type { CampaignDraft, CampaignOutcome, PathRequest } from "../platform/types";
 import { domRoot } from "../testing/dom-root";
-import { settle, until } from "../testing/settle";
+import { settle, until as untilSoon } from "../testing/settle";
 
 const dom = domRoot();
+
+/** Waits longer than the default: the rows are read and the preview asked 250 ms after typing each. */
+const until = (what: string, ok: () => boolean) => untilSoon(what, ok, 300);
 
 const $ = (sel: string) => dom.root.querySelector<HTMLElement>(sel);
 const $$ = (sel: string) => [...dom.root.querySelectorAll<HTMLElement>(sel)];

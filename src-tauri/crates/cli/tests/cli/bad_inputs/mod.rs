@@ -18,6 +18,7 @@ use std::time::Duration;
 use assert_cmd::Command;
 
 mod big_files;
+mod campaigns;
 mod csvs;
 mod designs;
 mod destinations_and_keys;
@@ -136,12 +137,14 @@ impl Lab {
     /// What the data folder holds, as the commands show it.
     pub(crate) fn snapshot(&self) -> String {
         let mut all = String::new();
-        let lists: [&[&str]; 5] = [
+        let lists: [&[&str]; 7] = [
             &["codes", "list"],
             &["outbox", "list"],
             &["account", "list"],
             &["style", "list"],
             &["print", "profile", "list"],
+            &["design", "list"],
+            &["campaign", "list"],
         ];
         for args in lists {
             let out = self.qrdesk().arg("--json").args(args).output().expect("runs");
