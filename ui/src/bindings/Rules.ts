@@ -9,4 +9,4 @@ import type { StyleRules } from "./StyleRules";
 /**
  * Everything the window checks or shows that Rust defines.
  */
-export type Rules = { print: PrintRules, style: StyleRules, design: DesignRules, max_code_name_chars: number, max_destination_chars: number, max_account_label_chars: number, key_prefixes: Array<KeyPrefixRule>, client_id_prefix: string, services: Array<ServiceRule>, errors: Array<ErrorSentence>, };
+export type Rules = { print: PrintRules, style: StyleRules, design: DesignRules, max_campaign_rows: number, max_code_name_chars: number, max_destination_chars: number, max_account_label_chars: number, key_prefixes: Array<KeyPrefixRule>, client_id_prefix: string, services: Array<ServiceRule>, errors: Array<ErrorSentence>, };

@@ -28,6 +28,7 @@ export const RULES: Rules = {
     "max_template_chars": 500,
     "max_name_chars": 100
   },
+  "max_campaign_rows": 10000,
   "max_code_name_chars": 500,
   "max_destination_chars": 2048,
   "max_account_label_chars": 200,

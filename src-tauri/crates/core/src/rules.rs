@@ -79,6 +79,12 @@ pub mod design {
     pub const MAX_NAME_CHARS: usize = 100;
 }
 
+/// Limits of a campaign (`qrdesk campaign`, the Campaigns page).
+pub mod campaign {
+    /// Most rows (new codes) one campaign takes.
+    pub const MAX_ROWS: usize = 10_000;
+}
+
 /// Limits of a code's editable fields.
 pub mod code {
     /// Longest code name (characters).
@@ -173,6 +179,7 @@ pub struct Rules {
     pub print: PrintRules,
     pub style: StyleRules,
     pub design: DesignRules,
+    pub max_campaign_rows: u32,
     pub max_code_name_chars: u32,
     pub max_destination_chars: u32,
     pub max_account_label_chars: u32,
@@ -211,6 +218,7 @@ impl Rules {
                 max_template_chars: design::MAX_TEMPLATE_CHARS as u32,
                 max_name_chars: design::MAX_NAME_CHARS as u32,
             },
+            max_campaign_rows: campaign::MAX_ROWS as u32,
             max_code_name_chars: code::MAX_NAME_CHARS as u32,
             max_destination_chars: code::MAX_DESTINATION_CHARS as u32,
             max_account_label_chars: account::MAX_LABEL_CHARS as u32,

@@ -19,7 +19,7 @@ use crate::print::flags::layout_by_name;
 use crate::styles::resolve_style_arg;
 
 /// Most rows one campaign takes.
-pub const MAX_CAMPAIGN_ROWS: usize = 10_000;
+pub const MAX_CAMPAIGN_ROWS: usize = qrdesk_core::rules::campaign::MAX_ROWS;
 
 /// What a campaign prints with (kept as JSON with the campaign, so a resumed campaign prints
 /// exactly as asked).
