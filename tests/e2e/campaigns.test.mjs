@@ -3,10 +3,10 @@
 // parameters; Create and print (the PDF goes into QRDESK_SAVE_DIR, no save dialog) until it is
 // printed; the PDF holds six codes, each a short link, and label by label they are the
 // campaign's short links in row order (campaign_details); then the campaign's detail with its
-// scans chart (empty for codes this new) and its placements.
+// scans chart (filled after the account's next sync), its placements and Export CSV.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Session } from "./webdriver.mjs";
 import { decodePdfCodes, decoderPython, missingCommands, skipMessage, startDemo } from "./support.mjs";
@@ -155,5 +155,26 @@ test("campaigns: six pasted rows become six new codes, printed as their short li
   const shown = await s.execute("return [...document.querySelectorAll('#campaign-placements tbody tr')].map((tr) => Number(tr.dataset.row))");
   assert.deepEqual(shown, [1, 2, 3, 4, 5, 6]);
   assert.equal(await s.execute("return document.querySelector('#campaign-sort-row').closest('th').getAttribute('aria-sort')"), "ascending");
+
+  // The account's next sync brings the new codes' daily scans: the chart shows them.
+  await s.invoke("start_sync", { request: { account: account.id } });
+  await s.waitUntil(async () => {
+    const d = await s.invoke("campaign_details", { id: campaign.id });
+    return d.ok && d.value.scans_by_day.length > 0 ? true : null;
+  }, "the campaign's scans by day after a sync", 60000);
+  await s.go("#/campaigns");
+  await s.go(`#/campaigns/${campaign.id}`);
+  await waitOrSay("#campaign-scans svg.chart", 20000);
+  const label = await s.execute("return document.querySelector('#campaign-scans svg.chart').getAttribute('aria-label')");
+  assert.match(label, /^Daily scans: [\d,]+ scans over \d+ days$/, label);
+
+  // Export CSV: scans per code per day, with each code's campaign row and serial.
+  await s.click("#campaign-export");
+  await s.waitUntil(async () => {
+    const found = existsSync(path.join(process.env.QRDESK_SAVE_DIR ?? "", `campaign-${campaign.id}-scans.csv`));
+    return found ? true : null;
+  }, "the exported CSV", 20000);
+  const csv = readFileSync(path.join(process.env.QRDESK_SAVE_DIR ?? "", `campaign-${campaign.id}-scans.csv`), "utf8");
+  assert.ok(csv.startsWith("code_id,name,short_link,destination,campaign_row,serial,day,scans,unique_scans"), csv.slice(0, 120));
   await s.screenshot("campaigns-02");
 });

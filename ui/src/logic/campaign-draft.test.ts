@@ -39,13 +39,15 @@ describe("a new campaign's draft", () => {
     expect(toDraft({ ...f, account: null })).toBeNull();
   });
 
-  it("checks the start label against the sheet, and says when no account can make codes", () => {
+  it("checks the start label against the sheet and the rows against Rust's limit, and says when no account can make codes", () => {
     const f = newCampaign(accounts);
     expect(validateCampaign(f, l7160, accounts)).toEqual({});
     expect(validateCampaign({ ...f, start_at: 22 }, l7160, accounts).start_at).toBe("Start at a label from 1 to 21.");
     expect(validateCampaign({ ...f, start_at: NaN }, l7160, accounts).start_at).toBe("Start at a label from 1 to 21.");
     expect(validateCampaign({ ...f, start_at: 0 }, undefined, accounts).start_at).toBe("Start at label 1 or later.");
     expect(validateCampaign(f, l7160, accounts.filter((a) => a.provider === "exante")).account).toMatch(/^No account can make codes yet/);
+    expect(validateCampaign(f, l7160, accounts, 10_000)).toEqual({});
+    expect(validateCampaign(f, l7160, accounts, 12_345).rows_text).toBe("A campaign takes at most 10,000 rows; these are 12,345: split them.");
   });
 
   it("says why Create and print cannot run yet, in the order a person fixes things", () => {

@@ -6,6 +6,7 @@
 import type { Account } from "../bindings/Account";
 import { RULES } from "../bindings/current-rules";
 import type { CampaignDraft, SheetLayout } from "../platform/types";
+import { formatCount } from "./format";
 import { PROVIDER_NAMES } from "./key-detect";
 import { DEFAULT_LAYOUT } from "./print-options";
 
@@ -101,15 +102,21 @@ export function toDraft(form: CampaignForm): CampaignDraft | null {
   };
 }
 
-/** The sentences to show beside the fields now (`layout` is the chosen sheet, when listed). */
-export function validateCampaign(form: CampaignForm, layout: SheetLayout | undefined, accounts: readonly Account[]): CampaignProblems {
+/**
+ * The sentences to show beside the fields now (`layout` is the chosen sheet, when listed;
+ * `rowCount` the rows Rust read in the current text, when known).
+ */
+export function validateCampaign(form: CampaignForm, layout: SheetLayout | undefined, accounts: readonly Account[], rowCount: number | null = null): CampaignProblems {
   const p: CampaignProblems = {};
   if (codeAccounts(accounts).length === 0) p.account = "No account can make codes yet. Add one whose service makes codes under Accounts.";
   const capacity = layout ? layout.columns * layout.rows : null;
   if (!Number.isInteger(form.start_at) || form.start_at < 1 || (capacity !== null && form.start_at > capacity)) {
     p.start_at = capacity === null ? "Start at label 1 or later." : `Start at a label from 1 to ${capacity}.`;
   }
-  if (form.rows_text.length > RULES.print.max_csv_bytes) p.rows_text = "These rows are too long for one campaign: split them.";
+  const max = RULES.max_campaign_rows;
+  if (form.rows_text.length > RULES.print.max_csv_bytes || (rowCount !== null && rowCount > max)) {
+    p.rows_text = `A campaign takes at most ${formatCount(max)} rows${rowCount !== null && rowCount > max ? `; these are ${formatCount(rowCount)}` : ""}: split them.`;
+  }
   return p;
 }
 

@@ -11,7 +11,7 @@ export type PlacementSort = { key: PlacementKey; descending: boolean };
 /** How the table opens: in row order, as the labels were printed. */
 export const FIRST_SORT: PlacementSort = { key: "row", descending: false };
 
-/** Rows the table shows before "Show all" (a campaign holds up to 10,000). */
+/** Rows the table shows before "Show all" (a campaign holds up to `RULES.max_campaign_rows`). */
 export const PLACEMENTS_SHOWN = 200;
 
 /** The sort after pressing `key`'s button: the same column turns round; scans start with the most. */

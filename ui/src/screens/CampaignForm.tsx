@@ -80,7 +80,8 @@ export function CampaignForm({ form, set, accounts, problems, rows, layouts, des
             <input id="campaign-name" type="text" value={form.name} autocomplete="off" aria-describedby={describedBy("campaign-name", null, NAME_HINT)}
               onInput={(e) => set("name", e.currentTarget.value)} />
           </Field>
-          <CampaignRowsField text={form.rows_text} fileName={rows.fileName} rowCount={rows.rowCount} error={rows.error} onText={rows.onText} onFile={rows.onFile} />
+          <CampaignRowsField text={form.rows_text} fileName={rows.fileName} rowCount={rows.rowCount} problem={problems.rows_text} error={rows.error}
+            onText={rows.onText} onFile={rows.onFile} />
           <ColumnSelect id="campaign-name-column" label="Name column" value={form.name_column} columns={rows.columns}
             hint="Each code's name, e.g. the table or place." onChange={(c) => set("name_column", c)} />
           <ColumnSelect id="campaign-destination-column" label="Destination column" value={form.destination_column} columns={rows.columns}

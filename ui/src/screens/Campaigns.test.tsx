@@ -155,6 +155,16 @@ describe("Campaigns page", () => {
     expect($("#campaign-file")?.getAttribute("aria-describedby")).toBe("campaign-rows-summary");
   });
 
+  it("says when the rows are more than a campaign takes", async () => {
+    await open("#/campaigns/new");
+    const many = ["table,url", ...Array.from({ length: 10_001 }, (_, i) => `T${i + 1},https://cafe.example/${i + 1}`)].join("\n");
+    await type("#campaign-rows", many);
+    await until("the sentence", () => $("#campaign-rows-error") !== null);
+    expect(text("#campaign-rows-error")).toBe("A campaign takes at most 10,000 rows; these are 10,001: split them.");
+    expect($("#campaign-rows")?.getAttribute("aria-describedby")).toBe("campaign-rows-error campaign-rows-summary");
+    expect(text("#campaign-create-why")).toBe("Correct the highlighted fields.");
+  });
+
   it("a label design replaces the caption", async () => {
     const backend = (await filled()) as Watched;
     await choose("#campaign-design", "Shelf label");

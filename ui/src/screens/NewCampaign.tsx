@@ -67,7 +67,7 @@ export function NewCampaign() {
   const draftKey = draft === null ? null : JSON.stringify(draft);
   const preview = useCampaignPreview(backend, draft);
   const layout = layouts.find((l) => l.id === form.layout);
-  const problems = validateCampaign(form, layout, accounts);
+  const problems = validateCampaign(form, layout, accounts, read && columnsRead ? read.row_count : null);
   const good = preview.preview ? Math.max(0, preview.preview.rows - preview.preview.problems.length) : 0;
   const blocker = madeKey !== null && madeKey === draftKey
     ? "This campaign is made. Change the rows or the name to make another."

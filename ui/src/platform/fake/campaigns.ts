@@ -21,7 +21,7 @@ import { requireStyle } from "./styles";
 import { renderTemplate } from "./template";
 
 /** Most rows one campaign takes, and the rows the preview shows (Rust's numbers). */
-const MAX_ROWS = 10_000;
+const MAX_ROWS = RULES.max_campaign_rows;
 const PREVIEW_ROWS = 5;
 const DAY = 86_400_000;
 /** Days of scans a confirmed campaign has had. */
