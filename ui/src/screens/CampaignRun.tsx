@@ -7,8 +7,10 @@ import type { AppError } from "../bindings/AppError";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { ProgressBar } from "../components/ProgressBar";
 
-export function CampaignRun({ blocker, busy, busyText, cancelled, error, onDismissError, onCreate, children }: {
+export function CampaignRun({ blocker, busy, busyText, live, cancelled, error, onDismissError, onCreate, children }: {
   blocker: string | null;
+  /** Codes the service has confirmed so far, while the job runs. */
+  live?: { created: number; total: number } | null;
   /** Create and print or Try again is running. */
   busy: boolean;
   busyText: string;
@@ -32,11 +34,15 @@ export function CampaignRun({ blocker, busy, busyText, cancelled, error, onDismi
       <div class="campaign-progress" role="status" id="campaign-progress">
         {busy && (
           <>
-            <ProgressBar done={0} total={null} label={busyText} />
+            <ProgressBar done={live?.created ?? 0} total={live && live.total > 0 ? live.total : null} label={busyText} />
             <span class="small">{busyText}</span>
           </>
         )}
       </div>
+      {busy && live && live.total > 0 && (
+        // Outside the live region: a count that changes every second is shown, not announced.
+        <p class="small muted" id="campaign-live-count">{live.created} of {live.total} codes made on the service so far.</p>
+      )}
       {cancelled && <p class="muted small" role="status" id="campaign-cancelled">Nothing was made: the save dialog was closed.</p>}
       <ErrorNotice error={error} onDismiss={onDismissError} />
       {children}

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { AppError } from "../bindings/AppError";
 import { useApp } from "../app/context";
+import { useCampaignLiveCount } from "../components/useCampaignLiveCount";
 import { useCampaignPreview } from "../components/useCampaignPreview";
 import { useCsvColumns } from "../components/useCsvColumns";
 import { useDesigns } from "../components/useDesigns";
@@ -29,6 +30,7 @@ export function NewCampaign() {
   const [layouts, setLayouts] = useState<SheetLayout[]>([]);
   const [busy, setBusy] = useState<"create" | "resume" | null>(null);
   const [outcome, setOutcome] = useState<CampaignOutcome | null>(null);
+  const live = useCampaignLiveCount(backend, busy !== null, busy === "resume" && outcome ? outcome.id : null);
   /** The draft the outcome was made from: creating it again would make its codes twice. */
   const [madeKey, setMadeKey] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState(false);
@@ -148,7 +150,7 @@ export function NewCampaign() {
           }} />
         <div class="campaign-side">
           <CampaignPreviewPanel preview={preview.preview} state={preview.state} error={preview.error} asked={draft !== null} emptyText={emptyText} />
-          <CampaignRun blocker={blocker} busy={busy !== null} busyText={busy === "resume" ? RESUMING : MAKING_CODES} cancelled={cancelled}
+          <CampaignRun blocker={blocker} busy={busy !== null} busyText={busy === "resume" ? RESUMING : MAKING_CODES} live={live} cancelled={cancelled}
             error={error} onDismissError={() => setError(null)} onCreate={() => void create()}>
             {outcome && (
               <CampaignOutcomeNotice outcome={outcome} printers={printers} resuming={busy === "resume"}
@@ -168,3 +170,4 @@ export function NewCampaign() {
     </section>
   );
 }
+
