@@ -34,7 +34,9 @@ pub fn parse<T: DeserializeOwned>(
             let at = e
                 .span()
                 .map(|s| {
-                    let line = trimmed[..s.start.min(trimmed.len())].matches('\n').count() + 1;
+                    // Counted in bytes: the span may start inside a multi-byte character.
+                    let before = &trimmed.as_bytes()[..s.start.min(trimmed.len())];
+                    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
                     format!(" at line {line}")
                 })
                 .unwrap_or_default();
@@ -63,4 +65,21 @@ pub fn read(path: &Path, what: &str, not: &str) -> Result<String, PrintError> {
 fn first_line(text: &str) -> &str {
     let line = text.lines().next().unwrap_or(text).trim();
     line.split(", expected").next().unwrap_or(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by the `layout_file` fuzz target (design files): the parser's error span started
+    /// inside a two-byte character, and slicing the text there panicked.
+    #[test]
+    fn an_error_inside_a_multibyte_character_names_the_line_instead_of_panicking() {
+        let text = "\"\\\"\\\u{7a3}&\\\"";
+        let e = parse::<serde_json::Value>(text, "design", "d.toml", "keys").unwrap_err();
+        assert!(e.to_string().contains("cannot be read"), "{e}");
+        let e =
+            parse::<serde_json::Value>("a = 1\nb = \"\\\u{e9}\"", "design", "d", "k").unwrap_err();
+        assert!(e.to_string().contains("line 2"), "{e}");
+    }
 }
