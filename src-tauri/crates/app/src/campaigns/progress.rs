@@ -26,9 +26,30 @@ fn no_campaign(id: i64) -> AppError {
 
 pub(super) fn load(ctx: &AppContext, id: i64) -> Result<(CampaignRow, CampaignSettings), AppError> {
     let row = ctx.store().read(|c| campaigns::get(c, id))?.ok_or_else(|| no_campaign(id))?;
-    let settings = serde_json::from_str(&row.settings)
-        .map_err(|_| AppError::storage(format!("The settings of campaign #{id} cannot be read")))?;
+    let settings = settings_of(&row)?;
     Ok((row, settings))
+}
+
+/// The print settings a campaign keeps with it.
+pub(super) fn settings_of(row: &CampaignRow) -> Result<CampaignSettings, AppError> {
+    serde_json::from_str(&row.settings).map_err(|_| {
+        AppError::storage(format!("The settings of campaign #{} cannot be read", row.id))
+    })
+}
+
+/// Prints a campaign whose codes are all confirmed, marks it printed, and says so.
+fn finish(
+    ctx: &AppContext,
+    row: &CampaignRow,
+    settings: &CampaignSettings,
+    lines: &[CampaignLine],
+    refused: Vec<(u64, String)>,
+) -> Result<CampaignOutcome, AppError> {
+    let (job, pages) = print(ctx, row, settings, lines)?;
+    ctx.store()
+        .transaction(|tx| campaigns::mark_printed(tx, row.id, job).map_err(AppError::from))?;
+    let (row, _) = load(ctx, row.id)?;
+    Ok(outcome(&row, settings, lines, refused, pages, None))
 }
 
 /// Rows whose create the service refused for good, with its sentence.
@@ -100,10 +121,7 @@ pub async fn advance_campaign(ctx: &AppContext, id: i64) -> Result<CampaignOutco
     if !ready(&lines, &refused) {
         return Ok(outcome(&row, &settings, &lines, refused, 0, note));
     }
-    let (job, pages) = print(ctx, &row, &settings, &lines)?;
-    ctx.store().transaction(|tx| campaigns::mark_printed(tx, id, job).map_err(AppError::from))?;
-    let (row, _) = load(ctx, id)?;
-    Ok(outcome(&row, &settings, &lines, refused, pages, None))
+    finish(ctx, &row, &settings, &lines, refused)
 }
 
 /// Prints the campaign's labels (each row's short link, in row order) and records the job.
@@ -171,12 +189,8 @@ pub fn print_ready_campaigns(ctx: &AppContext) -> Result<Vec<CampaignOutcome>, A
         if !ready(&lines, &refused) {
             continue;
         }
-        let (_, settings) = load(ctx, c.id)?;
-        let (job, pages) = print(ctx, &c, &settings, &lines)?;
-        ctx.store()
-            .transaction(|tx| campaigns::mark_printed(tx, c.id, job).map_err(AppError::from))?;
-        let (row, _) = load(ctx, c.id)?;
-        done.push(outcome(&row, &settings, &lines, refused, pages, None));
+        let settings = settings_of(&c)?;
+        done.push(finish(ctx, &c, &settings, &lines, refused)?);
     }
     Ok(done)
 }

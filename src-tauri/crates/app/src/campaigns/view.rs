@@ -5,7 +5,7 @@
 use qrdesk_core::AppError;
 use qrdesk_store::campaigns::{self, CampaignLine};
 
-use super::progress::load;
+use super::progress::{load, settings_of};
 use crate::context::AppContext;
 use crate::ipc::campaigns::{CampaignDay, CampaignDetails, CampaignRowView, CampaignSummary};
 
@@ -36,7 +36,7 @@ pub fn list_campaigns(ctx: &AppContext) -> Result<Vec<CampaignSummary>, AppError
     let all = ctx.store().read(campaigns::list)?;
     all.iter()
         .map(|c| {
-            let (_, settings) = load(ctx, c.id)?;
+            let settings = settings_of(c)?;
             let lines = ctx.store().read(|conn| campaigns::lines(conn, c.id))?;
             Ok(summary(c, settings.output, &lines))
         })

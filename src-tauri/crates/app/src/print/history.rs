@@ -155,11 +155,6 @@ pub fn record_job(
     ctx.store().transaction(|tx| print_history::insert(tx, &job, &rows).map_err(AppError::from))
 }
 
-/// The most recent jobs first.
-pub fn list_jobs(ctx: &AppContext, limit: u32) -> Result<Vec<JobRow>, AppError> {
-    ctx.store().read(|c| print_history::list(c, limit))
-}
-
 /// Which labels of a job to print again: rows and serials as typed (`3,7-9`); none = every one.
 #[derive(Debug, Clone, Default)]
 pub struct ReprintChoice {

@@ -7,47 +7,12 @@ use std::process::Command;
 use std::sync::atomic::AtomicBool;
 
 use qrdesk_app::print::flags::{print_and_record, FlagSource, PrintFlags};
-use qrdesk_app::print::history::{list_jobs, parse_ranges, reprint_job, ReprintChoice};
-use qrdesk_print::{find_layout, Imposition, ResolveOptions};
+use qrdesk_app::print::history::{parse_ranges, reprint_job, ReprintChoice};
+use qrdesk_app::print::list_print_jobs;
 use qrdesk_store::print_history;
+use qrdesk_testkit::pdf_labels::{avery_l7160, decode_labels};
 
 use crate::support::{csv_flags, World};
-
-/// Decodes the code in each label slot of `slots` on page 1 (pdftoppm at 300 dpi, rqrr).
-fn decode_labels(pdf: &Path, slots: std::ops::Range<u32>) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let prefix = dir.path().join("p");
-    let ok = Command::new("pdftoppm")
-        .args(["-gray", "-r", "300", "-f", "1", "-l", "1", "-singlefile"])
-        .arg(pdf)
-        .arg(&prefix)
-        .status()
-        .expect("pdftoppm (poppler-utils) must be installed");
-    assert!(ok.success());
-    let data = std::fs::read(dir.path().join("p.pgm")).unwrap();
-    let text = String::from_utf8_lossy(&data[..20]).to_string();
-    let mut fields = text.split_whitespace();
-    fields.next();
-    let w: usize = fields.next().unwrap().parse().unwrap();
-    let h: usize = fields.next().unwrap().parse().unwrap();
-    let px = &data[data.len() - w * h..];
-    let imp = Imposition::resolve(&find_layout("avery-l7160").unwrap(), ResolveOptions::default())
-        .unwrap();
-    let s = 300.0 / 25.4;
-    slots
-        .map(|slot| {
-            let (x, y) = imp.label_origin(slot);
-            let (x0, y0) = ((x * s) as usize, (y * s) as usize);
-            let (cw, ch) = ((imp.label_w * s) as usize, (imp.label_h * s) as usize);
-            let mut img = rqrr::PreparedImage::prepare_from_greyscale(cw, ch, |cx, cy| {
-                px[(y0 + cy) * w + x0 + cx]
-            });
-            let grids = img.detect_grids();
-            assert_eq!(grids.len(), 1, "label {} holds one code", slot + 1);
-            grids[0].decode().unwrap().1
-        })
-        .collect()
-}
 
 fn flags(csv: &Path, out: &Path) -> PrintFlags {
     let base = csv_flags(csv, out);
@@ -75,7 +40,7 @@ async fn a_job_is_recorded_and_chosen_labels_are_reprinted_exactly() {
     let (report, job) = print_and_record(&w.ctx, &flags(&csv, &out), &|_| {}, &never).unwrap();
     assert_eq!(report.codes, 5);
     let job = job.expect("recorded");
-    let jobs = list_jobs(&w.ctx, 10).unwrap();
+    let jobs = list_print_jobs(&w.ctx, 10).unwrap();
     assert_eq!(jobs[0].id, job);
     assert_eq!((jobs[0].rows, jobs[0].codes, jobs[0].pages), (3, 5, 1));
     assert!(jobs[0].source.starts_with("CSV /") && jobs[0].source.ends_with("rows.csv"));
@@ -87,7 +52,14 @@ async fn a_job_is_recorded_and_chosen_labels_are_reprinted_exactly() {
     let choice = ReprintChoice { rows: None, serials: Some("2,4".into()), start_at: 3 };
     let (reprint, r) = reprint_job(&w.ctx, job, &choice, &again).unwrap();
     assert_eq!((r.codes, r.pages), (2, 1));
-    let read = decode_labels(&again, 2..4);
+    // Labels 3 and 4 of page 1, each decoded from its own pixels.
+    let read: Vec<String> = decode_labels(&again, 1, &avery_l7160(4)[2..])
+        .into_iter()
+        .map(|mut found| {
+            assert_eq!(found.len(), 1, "one code per label: {found:?}");
+            found.remove(0)
+        })
+        .collect();
     assert_eq!(read, ["https://a.example/door", "https://a.example/hall"], "labels 3 and 4");
     let labels = w.ctx.store().read(|c| print_history::labels(c, reprint)).unwrap();
     let kept: Vec<(u64, u64, &str)> =
