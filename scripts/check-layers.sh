@@ -4,7 +4,8 @@
 #   - the window (qrdesk-desktop) and the CLI depend, among QR Desk's crates, only on qrdesk-app
 #     and qrdesk-core;
 #   - qrdesk-sim is reached only through qrdesk-app's `demo` feature and qrdesk-testkit: the CLI
-#     links no simulator (no axum, no hyper server), and nothing ships qrdesk-testkit;
+#     links no simulator (no axum, no hyper server), and nothing ships qrdesk-testkit or
+#     qrdesk-fuzz-targets;
 #   - qrdesk-print and qrdesk-providers never depend on qrdesk-store, qrdesk-sync or each other;
 #   - no environment variable can point `qrdesk` at a simulator (QRDESK_SIM_URL is gone);
 #   - ui/src imports @tauri-apps/* only in ui/src/platform/.
@@ -47,8 +48,11 @@ fi
 app_plain=$(all_deps qrdesk-app)
 echo "$app_plain" | grep -qx qrdesk-sim && broken "qrdesk-app links qrdesk-sim without its demo feature"
 for pkg in $(sed -n 's/^name = "\(.*\)"/\1/p' src-tauri/Cargo.toml src-tauri/crates/*/Cargo.toml); do
-  [ "$pkg" = qrdesk-testkit ] && continue
-  all_deps "$pkg" | grep -qx qrdesk-testkit && broken "$pkg ships qrdesk-testkit (test tooling)"
+  deps=$(all_deps "$pkg")
+  for tooling in qrdesk-testkit qrdesk-fuzz-targets; do
+    [ "$pkg" = "$tooling" ] && continue
+    echo "$deps" | grep -qx "$tooling" && broken "$pkg ships $tooling (test tooling)"
+  done
 done
 
 for lib in qrdesk-print qrdesk-providers; do

@@ -38,14 +38,11 @@ if [ "$purpose" = test ] && ! command -v tauri-driver >/dev/null && [ ! -x "$HOM
   say "installing tauri-driver 2 (about a minute)"
   cargo install tauri-driver --version '^2' --locked --quiet
 fi
-# Test tools from crates.io: the dependency policy check and the fuzzer driver.
+# Test tools from crates.io: the dependency policy check (the fuzzer driver, cargo-fuzz, is
+# installed by scripts/fuzz when it is first used: the test command replays the corpora instead).
 if [ "$purpose" = test ] && ! command -v cargo-deny >/dev/null && [ ! -x "$HOME/.cargo/bin/cargo-deny" ]; then
   say "installing cargo-deny (about three minutes)"
   cargo install cargo-deny --version '^0.20' --locked --quiet
-fi
-if [ "$purpose" = test ] && ! command -v cargo-fuzz >/dev/null && [ ! -x "$HOME/.cargo/bin/cargo-fuzz" ]; then
-  say "installing cargo-fuzz (about a minute)"
-  cargo install cargo-fuzz --version '^0.13' --locked --quiet
 fi
 
 # UI dependencies: reinstall only when the lockfile changed since the last install.

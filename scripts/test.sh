@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every QR Desk test: formatting, lints, generated-types check, the dependency policy, the
-# Rust tests, the UI's type-check/lint/unit tests, short runs of the fuzzers, the fault-storm soak
-# and the kill -9 crash trials, the keychain tests against a real Secret Service, and the
+# Rust tests (with every committed fuzz input replayed), the UI's type-check/lint/unit tests, the
+# fault-storm soak and the kill -9 crash trials, the keychain tests against a real Secret Service, and the
 # end-to-end tests that drive the real window under Xvfb. Installs what it needs; safe to re-run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,11 +61,8 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "dependency policy: licences, banned crates, sources (cargo deny, offline; see deny.toml)"
 cargo deny --workspace --all-features --locked --offline check licenses bans sources
 
-step "Rust tests (headless)"
+step "Rust tests (headless; they include every committed fuzz input replayed through its target)"
 cargo test --workspace --locked
-
-step "fuzzing, smoke run: every target over its corpus and regressions, then 10 s each"
-scripts/fuzz smoke 10
 
 step "dependency policy of the fuzz workspace; security advisories (noted when unreachable)"
 cargo deny --manifest-path fuzz/Cargo.toml --all-features --locked --offline check licenses bans sources

@@ -1,52 +1,5 @@
-//! The print CSV reader on arbitrary bytes: any file a user picks (wrong encoding, binary, huge
-//! fields, broken quotes) gives rows or a clear error, never a panic or unbounded memory.
+//! libFuzzer entry for `csv_reader`: the body (and what it checks) is
+//! `qrdesk_fuzz_targets::csv_reader`, which the test command also replays over this target's corpus.
 #![no_main]
 
-use std::path::PathBuf;
-use std::sync::OnceLock;
-
-use libfuzzer_sys::fuzz_target;
-use qrdesk_print::{preview_csv, CsvRows, CsvSource, TextTemplates};
-
-/// The reader takes a path, as the app does: one scratch file per fuzzing process.
-fn scratch() -> &'static PathBuf {
-    static PATH: OnceLock<PathBuf> = OnceLock::new();
-    PATH.get_or_init(|| {
-        std::env::temp_dir().join(format!("qrdesk-fuzz-{}.csv", std::process::id()))
-    })
-}
-
-fuzz_target!(|data: &[u8]| {
-    // The first byte picks the options; the rest is the file.
-    let Some((&choice, file)) = data.split_first() else { return };
-    if std::fs::write(scratch(), file).is_err() {
-        return;
-    }
-    let delimiter = match choice % 4 {
-        0 => None,
-        1 => Some(b','),
-        2 => Some(b';'),
-        _ => Some(b'\t'),
-    };
-    let column = (choice & 0x10 != 0).then(|| "url".to_string());
-    // Bit 3: read the payload column as a quantity too (numbers, words, huge values).
-    let quantity_column = (choice & 0x08 != 0).then(|| "url".to_string());
-    let source = CsvSource { path: scratch().clone(), column, delimiter, quantity_column };
-    let caption = match choice >> 5 {
-        0 => None,
-        1 => Some("{row}"),
-        2 => Some("{serial:06} {row}"),
-        _ => Some("{url}"),
-    };
-    // Bit 2: a label design's field templates too.
-    let fields: &[&str] = if choice & 0x04 != 0 { &["{url}", "No. {serial:04}"] } else { &[] };
-    let templates = TextTemplates { caption, frame: None, fields };
-    if let Ok(rows) = CsvRows::open(&source, &templates, 1) {
-        for row in rows.take(10_000) {
-            if let Ok(row) = row {
-                assert!(row.number >= 1);
-            }
-        }
-    }
-    let _ = preview_csv(&source, 20);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| qrdesk_fuzz_targets::csv_reader::run(data));
