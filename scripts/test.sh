@@ -71,9 +71,9 @@ scripts/check-advisories.sh
 step "fault-storm soak, short run (scripts/soak runs 10 minutes)"
 scripts/soak 30 | tail -n 1
 
-step "keychain and end-to-end tests (private D-Bus, unlocked gnome-keyring, Xvfb)"
-cargo build -p qrdesk-desktop --locked --quiet
-tests/with-session.sh bash -c '
+step "the package, from the tests' debug build: control fields and files checked, installed, the CLI and the window started from it; then the keychain tests and the end-to-end tests against the installed window (private D-Bus, unlocked gnome-keyring, Xvfb)"
+deb=$(scripts/package-deb.sh --debug 2>/dev/null | tail -n1)
+tests/with-session.sh tests/package/check-deb.sh "$deb" bash -c '
   set -e
   export QRDESK_KEYCHAIN_TESTS=1
   cargo test -p qrdesk-secrets --test keychain --locked
