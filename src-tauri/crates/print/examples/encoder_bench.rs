@@ -1,10 +1,12 @@
-//! Encode-only micro-benchmark of the three Rust QR encoders on the benchmark's payloads.
+//! Encode-only micro-benchmark on the benchmark's payloads: the three whole Rust QR encoders
+//! against what the print engine does (`qrcode`'s building blocks + the bit-plane mask choice).
 //!
 //! `cargo run --release -p qrdesk-print --example encoder_bench [N]` encodes N (default 10,000)
 //! 33-byte URLs like `https://qr.example.com/r/Ab3xK9pQ` at EC level M on one core with
-//! `qrcode`, `qrcodegen` and `fast_qr`, and prints µs per code for each. The numbers decide
-//! which encoder the print engine uses (see README.md, 'Where a crate named in the design gave
-//! way').
+//! `qrcode`, `qrcodegen`, `fast_qr` and `qrdesk` (the engine's `symbol::encode`, which also
+//! merges the dark modules into the rectangles it draws), and prints µs per code for each. The
+//! numbers decide how the print engine encodes (README.md, 'Where a crate named in the design
+//! gave way').
 
 use std::time::Instant;
 
@@ -58,6 +60,11 @@ fn main() {
                 .ecl(fast_qr::ECL::M)
                 .build()
                 .map(|c| c.data[..c.size * c.size].iter().filter(|m| m.value()).count())
+                .unwrap_or(0)
+        });
+        time("qrdesk", &urls, |u| {
+            qrdesk_print::symbol::encode(u, qrdesk_print::EcLevel::M)
+                .map(|s| s.rects.iter().map(|r| usize::from(r.w) * usize::from(r.h)).sum())
                 .unwrap_or(0)
         });
     }

@@ -3,8 +3,10 @@
 //! sheets, N-up grids or one code per page, with captions in an embedded font, print marks,
 //! guard rails per row, optional read-back verification and a manifest.
 //!
-//! It owns: CSV reading, caption templates, QR encoding (`fast_qr`), layouts, the streaming PDF
-//! writer (`pdf-writer` + `subsetter`), `--each` files, verification (tiny-skia + rqrr).
+//! It owns: CSV reading, caption templates, QR encoding (`qrcode`'s building blocks, the mask
+//! chosen by `mask_choice`), layouts, the streaming PDF writer (`pdf-writer` + `subsetter`,
+//! streams deflated by zlib-rs), `--each` files (tiny-skia), verification (rxing's ZXing
+//! detector and decoder on each code's own raster).
 //! It deliberately does not: talk to the network, SQLite or Tauri, draw progress bars, or
 //! parse command lines. The CLI and the desktop UI call [`run`], [`run_each`],
 //! [`render_preview_page`] and [`layouts`]; cached codes come in as [`PrintItem`]s.
@@ -22,6 +24,7 @@ mod font;
 mod ink;
 mod layout;
 mod length;
+mod mask_choice;
 mod options;
 mod output;
 mod pdf;
@@ -30,7 +33,7 @@ mod raster;
 mod source;
 mod spec_file;
 pub mod style;
-mod symbol;
+pub mod symbol;
 
 use std::path::Path;
 use std::sync::atomic::AtomicBool;

@@ -1,5 +1,7 @@
-//! QR encoding (via `fast_qr`, the fastest of the three Rust encoders measured, see
-//! `examples/encoder_bench.rs`) and the vector geometry drawn for one symbol.
+//! QR encoding and the vector geometry drawn for one symbol. The `qrcode` crate's own building
+//! blocks make the symbol (optimal segments, codewords and error correction, function patterns,
+//! data placement); `mask_choice` masks it, scoring the eight candidates as bit planes. Measured
+//! against whole encoders in `examples/encoder_bench.rs` (README "Print benchmark").
 //!
 //! The geometry is a list of rectangles in module units (x to the right, y down, origin at the
 //! symbol's top-left corner without quiet zone): horizontal runs of dark modules, merged
@@ -7,6 +9,8 @@
 //! paths all draw exactly this list.
 
 use serde::{Deserialize, Serialize};
+
+use crate::mask_choice::{Planes, Unmasked};
 
 /// QR error correction level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -39,12 +43,12 @@ impl EcLevel {
         }
     }
 
-    fn to_fast_qr(self) -> fast_qr::ECL {
+    fn to_qrcode(self) -> qrcode::EcLevel {
         match self {
-            EcLevel::L => fast_qr::ECL::L,
-            EcLevel::M => fast_qr::ECL::M,
-            EcLevel::Q => fast_qr::ECL::Q,
-            EcLevel::H => fast_qr::ECL::H,
+            EcLevel::L => qrcode::EcLevel::L,
+            EcLevel::M => qrcode::EcLevel::M,
+            EcLevel::Q => qrcode::EcLevel::Q,
+            EcLevel::H => qrcode::EcLevel::H,
         }
     }
 }
@@ -80,24 +84,30 @@ pub enum EncodeError {
     TooLong { bytes: usize, max: usize },
 }
 
-/// The encoder's symbol for `payload` at `ec` (the smallest version that fits).
-fn build(payload: &str, ec: EcLevel) -> Result<fast_qr::QRCode, EncodeError> {
+/// The symbol for `payload` at `ec` (the smallest version that fits), masked.
+fn build(payload: &str, ec: EcLevel) -> Result<Planes, EncodeError> {
     if payload.is_empty() {
         return Err(EncodeError::Empty);
     }
-    let max = ec.max_bytes();
-    fast_qr::QRBuilder::new(payload.as_bytes())
-        .ecl(ec.to_fast_qr())
-        .build()
-        .map_err(|_| EncodeError::TooLong { bytes: payload.len(), max })
+    let too_long = |_| EncodeError::TooLong { bytes: payload.len(), max: ec.max_bytes() };
+    let level = ec.to_qrcode();
+    let bits = qrcode::bits::encode_auto(payload.as_bytes(), level).map_err(too_long)?;
+    let version = bits.version();
+    let (data, ecc) =
+        qrcode::ec::construct_codewords(&bits.into_bytes(), version, level).map_err(too_long)?;
+    let mut canvas = qrcode::canvas::Canvas::new(version, level);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&data, &ecc);
+    let n = usize::try_from(version.width()).unwrap_or(0);
+    let (_, planes) = Unmasked::from_canvas(&canvas, n, level).best();
+    Ok(planes)
 }
 
 /// Encodes `payload` (bytes of its UTF-8) at `ec`, choosing the smallest version that fits.
 pub fn encode(payload: &str, ec: EcLevel) -> Result<Symbol, EncodeError> {
-    let code = build(payload, ec)?;
-    let n = code.size;
-    let dark = |x: usize, y: usize| code.data[y * n + x].value();
-    Ok(Symbol { modules: n as u16, rects: merge_runs(n, dark) })
+    let planes = build(payload, ec)?;
+    let n = planes.n;
+    Ok(Symbol { modules: n as u16, rects: merge_runs(n, |x, y| planes.dark(x, y)) })
 }
 
 /// Every module of a symbol with what it is, for styled drawing (see `style::geometry`).
@@ -123,27 +133,69 @@ impl ModuleMatrix {
 
 /// Encodes like [`encode`] and also returns the module matrix with each module's role.
 pub fn encode_matrix(payload: &str, ec: EcLevel) -> Result<(Symbol, ModuleMatrix), EncodeError> {
-    let code = build(payload, ec)?;
-    let n = code.size;
-    let dark = |x: usize, y: usize| code.data[y * n + x].value();
+    let planes = build(payload, ec)?;
+    let n = planes.n;
+    let dark = |x: usize, y: usize| planes.dark(x, y);
     let symbol = Symbol { modules: n as u16, rects: merge_runs(n, dark) };
-    let in_eye = |x: usize, y: usize| (x < 7 || x >= n - 7) && y < 7 || x < 7 && y >= n - 7;
     let cells = (0..n * n)
         .map(|i| {
-            let m = code.data[i];
             let (x, y) = (i % n, i / n);
-            let role = if in_eye(x, y) {
-                FINDER
-            } else {
-                match m.module_type() {
-                    fast_qr::ModuleType::Alignment | fast_qr::ModuleType::Timing => PATTERN,
-                    _ => 0,
-                }
-            };
-            role | u8::from(m.value())
+            role(n, x, y) | u8::from(planes.dark(x, y))
         })
         .collect();
     Ok((symbol, ModuleMatrix { n: n as u16, cells }))
+}
+
+/// What a module is for styled drawing: [`FINDER`] inside the three 7 × 7 eyes, [`PATTERN`] on
+/// a timing or alignment pattern, 0 otherwise (data, separators, format and version areas).
+fn role(n: usize, x: usize, y: usize) -> u8 {
+    let in_corner = |k: usize| (x < k || x >= n - k) && y < k || x < k && y >= n - k;
+    if in_corner(7) {
+        return FINDER;
+    }
+    if in_corner(8) {
+        return 0; // separator
+    }
+    if x == 6 || y == 6 {
+        return PATTERN; // timing
+    }
+    let format = (y == 8 && (x < 9 || x >= n - 8)) || (x == 8 && (y < 9 || y >= n - 8));
+    let version =
+        n >= 45 && ((x < 6 && y >= n - 11 && y < n - 8) || (y < 6 && x >= n - 11 && x < n - 8));
+    if format || version {
+        return 0;
+    }
+    let centres = alignment_centres(n);
+    let on_alignment = centres.iter().any(|&cy| {
+        centres.iter().any(|&cx| {
+            let in_eye_corner = in_corner_at(n, cx, cy);
+            !in_eye_corner && x.abs_diff(cx) <= 2 && y.abs_diff(cy) <= 2
+        })
+    });
+    if on_alignment {
+        PATTERN
+    } else {
+        0
+    }
+}
+
+/// An alignment centre that would overlap a finder eye is not drawn.
+fn in_corner_at(n: usize, cx: usize, cy: usize) -> bool {
+    (cx < 9 || cx >= n - 9) && cy < 9 || cx < 9 && cy >= n - 9
+}
+
+/// Row/column coordinates of the alignment pattern centres (ISO/IEC 18004 Annex E).
+fn alignment_centres(n: usize) -> Vec<usize> {
+    let version = (n - 17) / 4;
+    if version == 1 {
+        return Vec::new();
+    }
+    let count = version / 7 + 2;
+    let step = if version == 32 { 26 } else { (version * 4 + count * 2 + 1) / (count * 2 - 2) * 2 };
+    let mut centres: Vec<usize> = (0..count - 1).map(|i| n - 7 - i * step).collect();
+    centres.push(6);
+    centres.reverse();
+    centres
 }
 
 /// Horizontal runs of dark modules per row, each merged with identical runs directly below.
@@ -204,6 +256,33 @@ mod tests {
         for y in 0..25 {
             for x in 0..25 {
                 assert_eq!(grid[y * 25 + x], pattern(x, y), "module {x},{y}");
+            }
+        }
+    }
+
+    #[test]
+    fn module_roles_match_fast_qr_on_every_version() {
+        use fast_qr::ModuleType;
+        #[rustfmt::skip]
+        let versions = {
+            use fast_qr::Version::*;
+            [V01, V02, V03, V04, V05, V06, V07, V08, V09, V10, V11, V12, V13, V14, V15, V16, V17,
+             V18, V19, V20, V21, V22, V23, V24, V25, V26, V27, V28, V29, V30, V31, V32, V33, V34,
+             V35, V36, V37, V38, V39, V40]
+        };
+        for version in versions {
+            let code = fast_qr::QRBuilder::new("x").version(version).build().unwrap();
+            let n = code.size;
+            for y in 0..n {
+                for x in 0..n {
+                    let eye = (x < 7 || x >= n - 7) && y < 7 || x < 7 && y >= n - 7;
+                    let expected = match code.data[y * n + x].module_type() {
+                        _ if eye => FINDER,
+                        ModuleType::Alignment | ModuleType::Timing => PATTERN,
+                        _ => 0,
+                    };
+                    assert_eq!(role(n, x, y), expected, "module {x},{y} of a {n}-module symbol");
+                }
             }
         }
     }

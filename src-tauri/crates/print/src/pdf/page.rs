@@ -123,7 +123,8 @@ impl PageDraw<'_> {
                 c.save_state();
                 c.transform([m, 0.0, 0.0, -m, pt(code.x), pt(h - code.y)]);
                 for r in &code.symbol.rects {
-                    c.rect(f32::from(r.x), f32::from(r.y), f32::from(r.w), f32::from(r.h));
+                    // Module units are whole numbers: written as integers (faster than f32).
+                    c.op("re").operands([r.x, r.y, r.w, r.h].map(i32::from));
                 }
                 c.fill_nonzero();
                 c.restore_state();
