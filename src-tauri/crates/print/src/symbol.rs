@@ -137,18 +137,24 @@ pub fn encode_matrix(payload: &str, ec: EcLevel) -> Result<(Symbol, ModuleMatrix
     let n = planes.n;
     let dark = |x: usize, y: usize| planes.dark(x, y);
     let symbol = Symbol { modules: n as u16, rects: merge_runs(n, dark) };
-    let cells = (0..n * n)
-        .map(|i| {
-            let (x, y) = (i % n, i / n);
-            role(n, x, y) | u8::from(planes.dark(x, y))
-        })
-        .collect();
+    let roles = roles(n);
+    let cells = (0..n * n).map(|i| roles[i] | u8::from(planes.dark(i % n, i / n))).collect();
     Ok((symbol, ModuleMatrix { n: n as u16, cells }))
+}
+
+/// Every module's role for a symbol `n` modules wide, worked out once per version.
+fn roles(n: usize) -> &'static [u8] {
+    static ROLES: [std::sync::OnceLock<Vec<u8>>; 40] = [const { std::sync::OnceLock::new() }; 40];
+    let version = (n.saturating_sub(17) / 4).clamp(1, 40);
+    ROLES[version - 1].get_or_init(|| {
+        let centres = alignment_centres(n);
+        (0..n * n).map(|i| role(n, &centres, i % n, i / n)).collect()
+    })
 }
 
 /// What a module is for styled drawing: [`FINDER`] inside the three 7 × 7 eyes, [`PATTERN`] on
 /// a timing or alignment pattern, 0 otherwise (data, separators, format and version areas).
-fn role(n: usize, x: usize, y: usize) -> u8 {
+fn role(n: usize, centres: &[usize], x: usize, y: usize) -> u8 {
     let in_corner = |k: usize| (x < k || x >= n - k) && y < k || x < k && y >= n - k;
     if in_corner(7) {
         return FINDER;
@@ -165,7 +171,6 @@ fn role(n: usize, x: usize, y: usize) -> u8 {
     if format || version {
         return 0;
     }
-    let centres = alignment_centres(n);
     let on_alignment = centres.iter().any(|&cy| {
         centres.iter().any(|&cx| {
             let in_eye_corner = in_corner_at(n, cx, cy);
@@ -281,7 +286,11 @@ mod tests {
                         ModuleType::Alignment | ModuleType::Timing => PATTERN,
                         _ => 0,
                     };
-                    assert_eq!(role(n, x, y), expected, "module {x},{y} of a {n}-module symbol");
+                    assert_eq!(
+                        roles(n)[y * n + x],
+                        expected,
+                        "module {x},{y} of a {n}-module symbol"
+                    );
                 }
             }
         }

@@ -46,7 +46,13 @@ fn int(v: u64) -> i64 {
 
 /// Records `job` (its `id` is ignored) and its labels; returns the new id. Call inside a
 /// transaction so the job and its labels land together.
-pub fn insert(conn: &Connection, job: &JobRow, labels: &[LabelRow]) -> Result<i64, StoreError> {
+/// Records a job and its labels, in order; the labels may come from anywhere (a list, or a log
+/// on disk for jobs too large to hold in memory), and the first failure stops the insert.
+pub fn insert<E: From<StoreError>>(
+    conn: &Connection,
+    job: &JobRow,
+    labels: impl IntoIterator<Item = Result<LabelRow, E>>,
+) -> Result<i64, E> {
     conn.execute(
         "INSERT INTO print_jobs (created_at, source, source_sha256, layout, style, settings, rows,
              codes, pages, output)
@@ -63,13 +69,17 @@ pub fn insert(conn: &Connection, job: &JobRow, labels: &[LabelRow]) -> Result<i6
             int(job.pages),
             job.output
         ],
-    )?;
+    )
+    .map_err(StoreError::from)?;
     let id = conn.last_insert_rowid();
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO print_job_labels (job_id, seq, row, serial, page, slot, payload, caption,
+    let mut stmt = conn
+        .prepare_cached(
+            "INSERT INTO print_job_labels (job_id, seq, row, serial, page, slot, payload, caption,
              frame, fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
-    for (seq, l) in labels.iter().enumerate() {
+        )
+        .map_err(StoreError::from)?;
+    for (seq, l) in labels.into_iter().enumerate() {
+        let l = l?;
         stmt.execute(params![
             id,
             seq as i64,
@@ -81,7 +91,8 @@ pub fn insert(conn: &Connection, job: &JobRow, labels: &[LabelRow]) -> Result<i6
             l.caption,
             l.frame,
             serde_json::to_string(&l.fields).unwrap_or_else(|_| "[]".into())
-        ])?;
+        ])
+        .map_err(StoreError::from)?;
     }
     Ok(id)
 }

@@ -17,6 +17,7 @@
 pub mod campaign_bench;
 pub mod consistency;
 pub mod pdf_labels;
+pub mod preview_bench;
 pub mod sim_connector;
 
 pub use consistency::{compare_with_services, Comparison, Difference};

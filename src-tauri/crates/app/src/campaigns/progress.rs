@@ -17,7 +17,7 @@ use crate::context::AppContext;
 use crate::designs::resolve_design_arg;
 use crate::ipc::campaigns::{CampaignOutcome, CampaignProblem};
 use crate::print::flags::layout_by_name;
-use crate::print::history::{record_job, JobSettings, JobSource};
+use crate::print::history::{label_row, record_job, JobSettings, JobSource};
 use crate::styles::resolve_style_arg;
 
 fn no_campaign(id: i64) -> AppError {
@@ -173,7 +173,8 @@ fn print(
         &job.options,
     );
     let source = JobSource::described(format!("campaign #{} \"{}\"", row.id, row.name));
-    let job_id = record_job(ctx, &source, &settings, &report, &placed)?;
+    let job_id =
+        record_job(ctx, &source, &settings, &report, placed.iter().map(|p| Ok(label_row(p))))?;
     Ok((job_id, report.pages))
 }
 

@@ -15,6 +15,7 @@ use qrdesk_print::{
 
 use super::cache_rows::{cached_items, read_ids_file, CacheSelection};
 use super::history::{record_job, JobSettings, JobSource};
+use super::label_log::LabelLog;
 use crate::context::AppContext;
 use crate::designs::{design_arg_is_file, resolve_design_arg};
 use crate::styles::resolve_style_arg;
@@ -145,10 +146,10 @@ fn print_job(
         }
         FlagOutput::Pdf(out) => out,
     };
-    let mut placed = Vec::new();
+    let mut labels = if record { Some(LabelLog::new()?) } else { None };
     let report = run_with(&job, out, progress, cancel, &mut |p| {
-        if record {
-            placed.push(p.clone());
+        if let Some(log) = labels.as_mut() {
+            log.push(p);
         }
     })
     .map_err(AppError::from)?;
@@ -168,7 +169,8 @@ fn print_job(
         flags.design.as_deref(),
         &job.options,
     );
-    let id = record_job(ctx, &source, &settings, &report, &placed)?;
+    let labels = labels.map(LabelLog::rows).transpose()?.into_iter().flatten();
+    let id = record_job(ctx, &source, &settings, &report, labels)?;
     Ok((report, Some(id)))
 }
 

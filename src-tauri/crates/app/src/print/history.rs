@@ -118,13 +118,28 @@ impl JobSource {
     }
 }
 
-/// Records a finished job and its labels (one transaction); returns the job's number.
+/// One placed label as the history keeps it.
+pub fn label_row(p: &Placement) -> LabelRow {
+    LabelRow {
+        row: p.row,
+        serial: p.serial,
+        page: p.page,
+        slot: p.slot,
+        payload: p.payload.clone(),
+        caption: p.caption.clone(),
+        frame: p.frame.clone(),
+        fields: p.fields.clone(),
+    }
+}
+
+/// Records a finished job and its labels (one transaction); returns the job's number. The
+/// labels come from a list or from a [`super::label_log::LabelLog`] (large jobs).
 pub fn record_job(
     ctx: &AppContext,
     source: &JobSource,
     settings: &JobSettings,
     report: &PrintReport,
-    labels: &[Placement],
+    labels: impl IntoIterator<Item = Result<LabelRow, AppError>>,
 ) -> Result<i64, AppError> {
     let job = JobRow {
         id: 0,
@@ -139,20 +154,7 @@ pub fn record_job(
         pages: report.pages,
         output: report.output.display().to_string(),
     };
-    let rows: Vec<LabelRow> = labels
-        .iter()
-        .map(|p| LabelRow {
-            row: p.row,
-            serial: p.serial,
-            page: p.page,
-            slot: p.slot,
-            payload: p.payload.clone(),
-            caption: p.caption.clone(),
-            frame: p.frame.clone(),
-            fields: p.fields.clone(),
-        })
-        .collect();
-    ctx.store().transaction(|tx| print_history::insert(tx, &job, &rows).map_err(AppError::from))
+    ctx.store().transaction(|tx| print_history::insert(tx, &job, labels))
 }
 
 /// Which labels of a job to print again: rows and serials as typed (`3,7-9`); none = every one.
@@ -309,7 +311,8 @@ pub fn reprint_job(
         p.serial = l.serial;
     }
     let source = JobSource::described(format!("reprint of print job #{id} ({})", job.source));
-    let new_id = record_job(ctx, &source, &settings, &report, &placed)?;
+    let new_id =
+        record_job(ctx, &source, &settings, &report, placed.iter().map(|p| Ok(label_row(p))))?;
     let mut report = report;
     report.warnings.extend(source_note(&job));
     Ok((new_id, report))

@@ -14,6 +14,7 @@ pub mod flags;
 pub mod history;
 mod history_view;
 mod job;
+mod label_log;
 mod layouts;
 mod preview;
 pub mod printers;

@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 
 use super::history::{record_job, JobSettings, JobSource};
 use super::job::{prepare, PreparedJob};
+use super::label_log::LabelLog;
 use crate::context::AppContext;
 use crate::ipc::print::{PrintProgress, PrintRequest, PrintResult, PrintSource};
 
@@ -22,17 +23,18 @@ pub fn print_run(
 ) -> Result<PrintResult, AppError> {
     let prepared = prepare(ctx, request)?;
     let cancel = ctx.jobs().begin_print();
-    let mut placed = Vec::new();
+    let mut labels = LabelLog::new()?;
     let report = run_with(
         &prepared.job,
         out,
         &|p: Progress| progress(PrintProgress { done: p.done, total: p.total }),
         cancel,
-        &mut |p| placed.push(p.clone()),
+        &mut |p| labels.push(p),
     )
     .map_err(AppError::from)?;
     ctx.jobs().remember_written(out);
-    record_job(ctx, &job_source(request), &job_settings(request, &prepared), &report, &placed)?;
+    let (source, settings) = (job_source(request), job_settings(request, &prepared));
+    record_job(ctx, &source, &settings, &report, labels.rows()?)?;
     Ok(PrintResult {
         path: out.display().to_string(),
         pages: report.pages,

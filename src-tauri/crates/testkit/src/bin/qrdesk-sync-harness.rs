@@ -71,6 +71,14 @@ enum Command {
         #[arg(long, default_value_t = 1000)]
         rows: usize,
     },
+    /// How long the window's previews take (Print page, style and design editors) over a CSV
+    /// of ROWS rows: p50/p95 of RUNS calls each, in a new data folder beside --db.
+    PreviewBench {
+        #[arg(long, default_value_t = 10_000)]
+        rows: usize,
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+    },
     /// SQLite ingest rate: N synthetic codes written exactly as a list pass writes them (pages
     /// of 100, one transaction each, full-text index included), into a new account.
     IngestBench {
@@ -130,6 +138,11 @@ fn run(args: Args) -> Result<serde_json::Value, AppError> {
             let dir = args.db.parent().unwrap_or(Path::new(".")).join("campaign-bench");
             std::fs::create_dir_all(&dir).map_err(|e| AppError::io(e.to_string()))?;
             block_on(qrdesk_testkit::campaign_bench::run(&sim_url(&args.sim)?, rows, &dir))?
+        }
+        Command::PreviewBench { rows, runs } => {
+            let dir = args.db.parent().unwrap_or(Path::new(".")).join("preview-bench");
+            std::fs::create_dir_all(&dir).map_err(|e| AppError::io(e.to_string()))?;
+            qrdesk_testkit::preview_bench::run(&dir, rows, runs)
         }
     }
 }
