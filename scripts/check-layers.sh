@@ -48,7 +48,7 @@ fi
 app_plain=$(all_deps qrdesk-app)
 echo "$app_plain" | grep -qx qrdesk-sim && broken "qrdesk-app links qrdesk-sim without its demo feature"
 for pkg in $(sed -n 's/^name = "\(.*\)"/\1/p' src-tauri/Cargo.toml src-tauri/crates/*/Cargo.toml); do
-  deps=$(all_deps "$pkg")
+  deps=$(all_deps "$pkg" || true)  # [lib] and [[bin]] names are not packages
   for tooling in qrdesk-testkit qrdesk-fuzz-targets; do
     [ "$pkg" = "$tooling" ] && continue
     echo "$deps" | grep -qx "$tooling" && broken "$pkg ships $tooling (test tooling)"

@@ -108,6 +108,16 @@ mod tests {
     }
 
     #[test]
+    fn utf8_payloads_decode_back_as_typed() {
+        // E6 97 A5 (日) would read as a Shift JIS kanji pair if segmented as one.
+        for text in ["https://例え.jp/日本語", "Café crème — 3 €", "Ünïcödé 🙂 ok"]
+        {
+            let s = encode(text, EcLevel::M).unwrap();
+            assert_eq!(decode_back(&s, 4, 0.8).as_deref(), Some(text), "{text}");
+        }
+    }
+
+    #[test]
     fn large_versions_decode_back() {
         for (len, ec) in
             [(200, EcLevel::L), (600, EcLevel::M), (1200, EcLevel::Q), (1200, EcLevel::H)]

@@ -91,7 +91,7 @@ fn build(payload: &str, ec: EcLevel) -> Result<Planes, EncodeError> {
     }
     let too_long = |_| EncodeError::TooLong { bytes: payload.len(), max: ec.max_bytes() };
     let level = ec.to_qrcode();
-    let bits = qrcode::bits::encode_auto(payload.as_bytes(), level).map_err(too_long)?;
+    let bits = segments(payload, level).map_err(too_long)?;
     let version = bits.version();
     let (data, ecc) =
         qrcode::ec::construct_codewords(&bits.into_bytes(), version, level).map_err(too_long)?;
@@ -101,6 +101,28 @@ fn build(payload: &str, ec: EcLevel) -> Result<Planes, EncodeError> {
     let n = usize::try_from(version.width()).unwrap_or(0);
     let (_, planes) = Unmasked::from_canvas(&canvas, n, level).best();
     Ok(planes)
+}
+
+/// The data bits in the smallest version that holds them. ASCII payloads get `qrcode`'s optimal
+/// mix of numeric, alphanumeric and byte segments. Anything else is one byte segment of its
+/// UTF-8: the optimiser would read some UTF-8 sequences (a CJK character's E6 97 A5, say) as
+/// Shift JIS kanji, and scanners would then show other characters.
+fn segments(payload: &str, level: qrcode::EcLevel) -> qrcode::QrResult<qrcode::bits::Bits> {
+    if payload.is_ascii() {
+        return qrcode::bits::encode_auto(payload.as_bytes(), level);
+    }
+    for v in 1..=40 {
+        let mut bits = qrcode::bits::Bits::new(qrcode::Version::Normal(v));
+        // The terminator is where a version too small says so.
+        if bits
+            .push_byte_data(payload.as_bytes())
+            .and_then(|()| bits.push_terminator(level))
+            .is_ok()
+        {
+            return Ok(bits);
+        }
+    }
+    Err(qrcode::types::QrError::DataTooLong)
 }
 
 /// Encodes `payload` (bytes of its UTF-8) at `ec`, choosing the smallest version that fits.
