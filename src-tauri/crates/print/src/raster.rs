@@ -58,7 +58,7 @@ const VERIFY_PX: usize = 2;
 /// rqrr's detector on the same pictures, which is why rqrr is not used here.
 pub fn decode_back(symbol: &Symbol, quiet: u16, _module_mm: f64) -> Option<String> {
     let (grey, side) = verify_raster(symbol, quiet);
-    find_and_decode(grey, side)
+    find_and_decode(grey, side, side)
 }
 
 /// The grey picture `decode_back` reads: ink 0 on paper 255, `side` × `side` pixels.
@@ -77,18 +77,20 @@ fn verify_raster(symbol: &Symbol, quiet: u16) -> (Vec<u8>, usize) {
     (grey, side)
 }
 
-/// ZXing's QR reader on a clean picture; if it misses, the multi-format reader trying harder
-/// (rotations, the hybrid binariser), as a phone's scanner would go on looking.
-fn find_and_decode(grey: Vec<u8>, side: usize) -> Option<String> {
+/// Finds and decodes a QR code in a `w` × `h` grey picture with ZXing (rxing): its QR reader
+/// on the picture as it is; if that misses, the multi-format reader trying harder (rotations,
+/// the hybrid binariser), as a phone's scanner would go on looking. Also the styled proof's
+/// reader when rqrr finds nothing.
+pub(crate) fn find_and_decode(grey: Vec<u8>, w: usize, h: usize) -> Option<String> {
     use rxing::common::GlobalHistogramBinarizer;
     use rxing::{BarcodeFormat, BinaryBitmap, Luma8LuminanceSource, Reader};
-    let px = u32::try_from(side).ok()?;
-    let source = Luma8LuminanceSource::new(grey.clone(), px, px).ok()?;
+    let (w, h) = (u32::try_from(w).ok()?, u32::try_from(h).ok()?);
+    let source = Luma8LuminanceSource::new(grey.clone(), w, h).ok()?;
     let mut bitmap = BinaryBitmap::new(GlobalHistogramBinarizer::new(source));
     if let Ok(found) = rxing::qrcode::QRCodeReader.decode(&mut bitmap) {
         return Some(found.getText().to_string());
     }
-    rxing::helpers::detect_in_luma(grey, px, px, Some(BarcodeFormat::QR_CODE))
+    rxing::helpers::detect_in_luma(grey, w, h, Some(BarcodeFormat::QR_CODE))
         .ok()
         .map(|found| found.getText().to_string())
 }

@@ -146,14 +146,16 @@ fn print_job(
         }
         FlagOutput::Pdf(out) => out,
     };
-    let mut labels = if record { Some(LabelLog::new()?) } else { None };
+    let mut labels = record.then(LabelLog::new).transpose()?;
     let report = run_with(&job, out, progress, cancel, &mut |p| {
         if let Some(log) = labels.as_mut() {
             log.push(p);
         }
     })
     .map_err(AppError::from)?;
-    let Some(ctx) = ctx.filter(|_| record) else { return Ok((report, None)) };
+    let (Some(ctx), Some(labels)) = (ctx.filter(|_| record), labels) else {
+        return Ok((report, None));
+    };
     let source = match &flags.source {
         FlagSource::Csv { path, .. } => JobSource::csv(path),
         FlagSource::Account { account, search } => JobSource::described(match search {
@@ -169,8 +171,7 @@ fn print_job(
         flags.design.as_deref(),
         &job.options,
     );
-    let labels = labels.map(LabelLog::rows).transpose()?.into_iter().flatten();
-    let id = record_job(ctx, &source, &settings, &report, labels)?;
+    let id = record_job(ctx, &source, &settings, &report, labels.rows()?)?;
     Ok((report, Some(id)))
 }
 

@@ -35,9 +35,7 @@ pub fn decode_grey(grey: Vec<u8>, w: usize, h: usize) -> Option<String> {
     {
         return Some(text);
     }
-    rxing::helpers::detect_in_luma(grey, w as u32, h as u32, Some(rxing::BarcodeFormat::QR_CODE))
-        .ok()
-        .map(|r| r.getText().to_string())
+    crate::raster::find_and_decode(grey, w, h)
 }
 
 /// `true` when the code drawn in `style` at `side_mm` reads back as `payload`.
