@@ -79,6 +79,7 @@ pub use deterministic_rng::SplitMix64;
 pub use faults::{Fault, FaultKind, FaultSpec, FaultTrigger};
 pub use manifest::{Manifest, ManifestAccount, ServiceManifest};
 pub use request_counts::ROUTES;
+pub use seed_catalog::{CAMPAIGNS, MEDIA};
 pub use server::Simulator;
 pub use sim_error::SimError;
 pub use world::CodeEdit;

@@ -4,7 +4,8 @@ use qrdesk_core::{Environment, ProviderKind};
 
 use crate::deterministic_rng::SplitMix64;
 
-const CAMPAIGNS: [&str; 16] = [
+/// Campaign names codes are named after (also the ingest benchmark's names).
+pub const CAMPAIGNS: [&str; 16] = [
     "Spring sale",
     "Summer menu",
     "Autumn launch",
@@ -23,7 +24,8 @@ const CAMPAIGNS: [&str; 16] = [
     "Table ordering",
 ];
 
-const MEDIA: [&str; 10] = [
+/// What a code is printed on.
+pub const MEDIA: [&str; 10] = [
     "flyer",
     "poster",
     "table tent",

@@ -54,6 +54,13 @@ pub const IDLE_CACHE_MB: i64 = 8;
 /// transaction (about 1.5 times faster at 100,000 codes than with the idle size).
 pub const BULK_CACHE_MB: i64 = 32;
 
+/// The write-ahead log is copied into the database once it holds this many pages (SQLite's
+/// default, 4 MB)…
+pub const WAL_CHECKPOINT_PAGES: i64 = 1_000;
+/// …and during a bulk import once it holds this many (32 MB): a batch of a first sync touches
+/// most index pages, so copying after every batch wrote each of them once per batch.
+pub const BULK_WAL_CHECKPOINT_PAGES: i64 = 8_000;
+
 /// While alive, the store runs with the bulk-size page cache ([`Store::bulk_cache`]).
 pub struct BulkCache<'a> {
     store: &'a Store,
@@ -88,8 +95,8 @@ impl Store {
         Ok(Store { conn: Mutex::new(conn), path: None, bulk_users: 0.into() })
     }
 
-    /// Raises the page cache to the bulk size until the returned guard is dropped, which gives
-    /// the extra memory back.
+    /// Raises the page cache to the bulk size and lets the write-ahead log grow until the returned
+    /// guard is dropped, which gives the extra memory and disk space back.
     pub fn bulk_cache(&self) -> BulkCache<'_> {
         // Accounts sync concurrently: the first pass raises the cache, the last one lowers it.
         if self.bulk_users.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
@@ -102,8 +109,12 @@ impl Store {
         let conn = self.lock();
         // Best effort: a failed PRAGMA only changes speed or memory, never data.
         let _ = conn.pragma_update(None, "cache_size", -(mb * 1000));
-        if mb == IDLE_CACHE_MB {
-            let _ = conn.execute_batch("PRAGMA shrink_memory");
+        let bulk = mb == BULK_CACHE_MB;
+        let pages = if bulk { BULK_WAL_CHECKPOINT_PAGES } else { WAL_CHECKPOINT_PAGES };
+        let _ = conn.pragma_update(None, "wal_autocheckpoint", pages);
+        if !bulk {
+            // Give the disk space of a log grown during the import back as well.
+            let _ = conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA shrink_memory");
         }
     }
 

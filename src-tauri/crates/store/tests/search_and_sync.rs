@@ -182,6 +182,32 @@ fn a_deferred_index_is_rebuilt_once_and_then_kept_current_again() {
     assert!(!store.transaction(|tx| search_index::finish_deferral(tx)).unwrap());
 }
 
+fn schema_sql(store: &Store) -> Vec<String> {
+    store
+        .read(|c| {
+            let mut stmt = c.prepare(
+                "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master ORDER BY name",
+            )?;
+            let rows = stmt.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+            Ok(rows)
+        })
+        .unwrap()
+}
+
+#[test]
+fn deferring_drops_the_index_triggers_and_finishing_restores_the_schema_exactly() {
+    let store = Store::open_in_memory().unwrap();
+    let before = schema_sql(&store);
+    assert_eq!(before.iter().filter(|s| s.starts_with("trigger codes_fts_")).count(), 3);
+    store.transaction(|tx| search_index::defer(tx)).unwrap();
+    let deferred = schema_sql(&store);
+    assert!(!deferred.iter().any(|s| s.starts_with("trigger ")), "{deferred:#?}");
+    // Deferring twice (two accounts importing at once) is harmless.
+    store.transaction(|tx| search_index::defer(tx)).unwrap();
+    assert!(store.transaction(|tx| search_index::finish_deferral(tx)).unwrap());
+    assert_eq!(schema_sql(&store), before, "the triggers are back as migration 02 wrote them");
+}
+
 #[test]
 fn opening_a_database_whose_import_was_killed_rebuilds_the_index() {
     let dir = tempfile::tempdir().unwrap();

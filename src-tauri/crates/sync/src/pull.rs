@@ -1,6 +1,14 @@
-//! The list pass: page by page into the cache, one transaction per page together with its
-//! checkpoint, so an interrupted pass resumes at the page after the last one written. Codes the
-//! service no longer lists are marked deleted only at the end of a complete pass.
+//! The list pass: pages from the service into the cache. Received pages are written in batches
+//! (one transaction per batch, together with the checkpoint of its last page), so an interrupted
+//! pass resumes at the page after the last one written. A pass that stops early (error, cancel)
+//! writes the pages it already received before it returns. Codes the service no longer lists are
+//! marked deleted only at the end of a complete pass.
+//!
+//! Why batches: every transaction rewrites the index pages its rows touch (names and remote ids
+//! arrive in no particular order), so one transaction per page of 100 wrote each index page
+//! hundreds of times during a first sync; a batch of a few thousand codes writes it a few times.
+
+use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use qrdesk_core::{AppError, ErrorKind};
@@ -15,6 +23,33 @@ use crate::pull_plan::{plan_page, record_of, PullAction};
 
 /// Upper bound on pages in one pass (a service whose `next` never ends must not loop forever).
 const MAX_PAGES: i64 = 200_000;
+
+/// A batch is written once it holds this many codes…
+const BATCH_CODES: usize = 5_000;
+/// …or its first page has waited this long (the window shows new codes at least this often).
+const BATCH_WAIT: Duration = Duration::from_millis(250);
+
+/// Pages received and not yet written, with the checkpoint that follows the last one.
+#[derive(Default)]
+struct Batch {
+    pages: Vec<Page<RemoteCode>>,
+    codes: usize,
+    since: Option<Instant>,
+    state: Option<SyncState>,
+}
+
+impl Batch {
+    fn push(&mut self, page: Page<RemoteCode>, state: &SyncState) {
+        self.codes += page.items.len();
+        self.since.get_or_insert_with(Instant::now);
+        self.pages.push(page);
+        self.state = Some(state.clone());
+    }
+
+    fn is_due(&self) -> bool {
+        self.codes >= BATCH_CODES || self.since.is_some_and(|t| t.elapsed() >= BATCH_WAIT)
+    }
+}
 
 impl AccountRun<'_, '_> {
     pub(crate) async fn pull(&mut self, page_size: u32) -> Result<(), AppError> {
@@ -32,11 +67,28 @@ impl AccountRun<'_, '_> {
 
     async fn pull_pages(&mut self, page_size: u32) -> Result<(), AppError> {
         let account = self.account.id;
-        let mut state = self.begin_pass()?;
+        let (mut state, into_empty) = self.begin_pass()?;
         let run = state.run_id;
-        let mut restarted = false;
         self.event.pages_done = u64::try_from(state.page.unwrap_or(0)).unwrap_or(0);
         self.emit(Phase::List);
+        let mut batch = Batch::default();
+        let received = self.receive_pages(page_size, &mut state, &mut batch).await;
+        // Whatever was received is kept, also when the pass stopped early.
+        let written = self.write_batch(&mut batch, run);
+        received?;
+        written?;
+        self.end_pass(account, run, state, into_empty)
+    }
+
+    /// Lists pages until the last one, writing each batch when it is due.
+    async fn receive_pages(
+        &mut self,
+        page_size: u32,
+        state: &mut SyncState,
+        batch: &mut Batch,
+    ) -> Result<(), AppError> {
+        let run = state.run_id;
+        let mut restarted = false;
         loop {
             self.check_cancelled()?;
             let cursor = state.cursor.clone();
@@ -68,23 +120,27 @@ impl AccountRun<'_, '_> {
             };
             state.cursor = page.next.clone();
             state.page = Some(pages_done);
-            self.write_page(&page, run, &state)?;
             self.event.pages_done = u64::try_from(pages_done).unwrap_or(0);
             self.event.codes += page.items.len() as u64;
+            batch.push(page, state);
+            if batch.is_due() {
+                self.write_batch(batch, run)?;
+            }
             self.emit(Phase::List);
             if finished {
-                break;
+                return Ok(());
             }
         }
-        self.end_pass(account, run, state)
     }
 
-    /// The state of the pass to run: the interrupted one, or a new one. A pass into an account
-    /// with nothing cached yet is a bulk import: the search index is deferred until it ends.
-    fn begin_pass(&self) -> Result<SyncState, AppError> {
+    /// The state of the pass to run: the interrupted one, or a new one, and whether the account
+    /// has nothing cached yet. Such a pass is a bulk import: the search index is deferred until
+    /// it ends, and it cannot leave codes unseen.
+    fn begin_pass(&self) -> Result<(SyncState, bool), AppError> {
         let account = self.account.id;
-        self.store().transaction(|tx| -> Result<SyncState, AppError> {
-            if sync_rows::account_is_empty(tx, account)? {
+        self.store().transaction(|tx| -> Result<(SyncState, bool), AppError> {
+            let empty = sync_rows::account_is_empty(tx, account)?;
+            if empty {
                 search_index::defer(tx)?;
             }
             let mut state = sync_state::get(tx, account)?;
@@ -95,46 +151,29 @@ impl AccountRun<'_, '_> {
                 state.run_started_at = Some(Utc::now());
                 sync_state::put(tx, account, &state)?;
             }
-            Ok(state)
+            Ok((state, empty))
         })
     }
 
-    /// One page and its checkpoint, in one transaction.
-    fn write_page(
-        &mut self,
-        page: &Page<RemoteCode>,
-        run: i64,
-        state: &SyncState,
-    ) -> Result<(), AppError> {
+    /// The batch's pages and the checkpoint after its last page, in one transaction. Each page
+    /// is planned against the cache as the pages before it left it (a code the service moved
+    /// between pages is seen twice, not inserted twice).
+    fn write_batch(&mut self, batch: &mut Batch, run: i64) -> Result<(), AppError> {
+        let Some(state) = batch.state.take() else {
+            return Ok(());
+        };
+        let pages = std::mem::take(&mut batch.pages);
+        *batch = Batch::default();
         let account = self.account.id;
         let now = Utc::now();
         let (added, updated) = self.store().transaction(|tx| -> Result<(u64, u64), AppError> {
-            let ids: Vec<&str> = page.items.iter().map(|c| c.remote_id.as_str()).collect();
-            let locals = sync_rows::locals_by_remote_ids(tx, account, &ids)?;
-            let plan = plan_page(&locals, &page.items);
             let (mut added, mut updated) = (0, 0);
-            for (remote, action) in page.items.iter().zip(plan) {
-                match action {
-                    PullAction::Insert => {
-                        sync_rows::insert_pulled(tx, account, &record_of(remote), run, now)?;
-                        added += 1;
-                    }
-                    PullAction::Overwrite { id } => {
-                        sync_rows::overwrite_pulled(tx, id, &record_of(remote), Some(run), now)?;
-                        updated += 1;
-                    }
-                    PullAction::RefreshPending { id } => sync_rows::refresh_pending(
-                        tx,
-                        id,
-                        remote.scans_total,
-                        &remote.content,
-                        run,
-                    )?,
-                    PullAction::Unchanged { id } => sync_rows::mark_seen(tx, id, run)?,
-                    PullAction::Duplicate => {}
-                }
+            for page in &pages {
+                let (a, u) = write_page(tx, account, page, run, now)?;
+                added += a;
+                updated += u;
             }
-            sync_state::put(tx, account, state)?;
+            sync_state::put(tx, account, &state)?;
             Ok((added, updated))
         })?;
         self.counts.codes_added += added;
@@ -142,11 +181,20 @@ impl AccountRun<'_, '_> {
         Ok(())
     }
 
-    /// After the last page: remote deletes, and the pass is closed.
-    fn end_pass(&mut self, account: i64, run: i64, mut state: SyncState) -> Result<(), AppError> {
+    /// After the last page: remote deletes, and the pass is closed. A pass that began on an
+    /// empty account wrote every code it holds (codes created here and not yet confirmed have
+    /// no remote id), so it skips the look for unseen codes (a walk over every row).
+    fn end_pass(
+        &mut self,
+        account: i64,
+        run: i64,
+        mut state: SyncState,
+        into_empty: bool,
+    ) -> Result<(), AppError> {
         let now = Utc::now();
         let deleted = self.store().transaction(|tx| -> Result<u64, AppError> {
-            let deleted = sync_rows::mark_unseen_deleted(tx, account, run, now)?;
+            let deleted =
+                if into_empty { 0 } else { sync_rows::mark_unseen_deleted(tx, account, run, now)? };
             state.cursor = None;
             state.page = None;
             state.run_started_at = None;
@@ -159,4 +207,36 @@ impl AccountRun<'_, '_> {
         self.counts.codes_deleted += deleted;
         Ok(())
     }
+}
+
+/// One page's rows (the caller's transaction holds the checkpoint). Returns (added, updated).
+fn write_page(
+    tx: &rusqlite::Connection,
+    account: i64,
+    page: &Page<RemoteCode>,
+    run: i64,
+    now: chrono::DateTime<Utc>,
+) -> Result<(u64, u64), AppError> {
+    let ids: Vec<&str> = page.items.iter().map(|c| c.remote_id.as_str()).collect();
+    let locals = sync_rows::locals_by_remote_ids(tx, account, &ids)?;
+    let plan = plan_page(&locals, &page.items);
+    let (mut added, mut updated) = (0, 0);
+    for (remote, action) in page.items.iter().zip(plan) {
+        match action {
+            PullAction::Insert => {
+                sync_rows::insert_pulled(tx, account, &record_of(remote), run, now)?;
+                added += 1;
+            }
+            PullAction::Overwrite { id } => {
+                sync_rows::overwrite_pulled(tx, id, &record_of(remote), Some(run), now)?;
+                updated += 1;
+            }
+            PullAction::RefreshPending { id } => {
+                sync_rows::refresh_pending(tx, id, remote.scans_total, &remote.content, run)?
+            }
+            PullAction::Unchanged { id } => sync_rows::mark_seen(tx, id, run)?,
+            PullAction::Duplicate => {}
+        }
+    }
+    Ok((added, updated))
 }

@@ -7,6 +7,7 @@
 //! - [`consistency`]: "the cache equals every service", checked after a sync;
 //! - [`pdf_labels`]: a printed sheet rendered and each label's code decoded from its own pixels;
 //! - [`campaign_bench`]: a campaign run through `qrdesk-app` against the simulator, measured;
+//! - [`ingest_bench`]: the first sync's ingest through the real engine from an in-memory service;
 //! - the binaries `qrdesk-sync-harness` (seeding, checks and measurements for
 //!   `scripts/crash-trials`, `scripts/crash-sync` and `scripts/bench-sync`) and `qrdesk-soak`
 //!   (the fault-storm soak of `scripts/soak`).
@@ -16,6 +17,7 @@
 
 pub mod campaign_bench;
 pub mod consistency;
+pub mod ingest_bench;
 pub mod pdf_labels;
 pub mod preview_bench;
 pub mod sim_connector;

@@ -50,8 +50,11 @@ pub fn page<'a>(
     };
     let skip = usize::try_from(page.saturating_sub(1).saturating_mul(limit)).unwrap_or(usize::MAX);
     let take = usize::try_from(limit).unwrap_or(usize::MAX);
-    let items =
-        dataset.codes.values().filter(|c| filter.matches(c)).skip(skip).take(take).collect();
+    let items = if unfiltered {
+        dataset.slice(skip, take).collect()
+    } else {
+        dataset.codes.values().filter(|c| filter.matches(c)).skip(skip).take(take).collect()
+    };
     (items, total)
 }
 

@@ -79,8 +79,8 @@ enum Command {
         #[arg(long, default_value_t = 30)]
         runs: usize,
     },
-    /// SQLite ingest rate: N synthetic codes written exactly as a list pass writes them (pages
-    /// of 100, one transaction each, full-text index included), into a new account.
+    /// Ingest rate of a first sync: the real engine lists N codes from an in-memory service
+    /// into a new account (batched writes and the search index rebuild included, no HTTP).
     IngestBench {
         #[arg(long, default_value_t = 100_000)]
         codes: usize,
@@ -133,7 +133,7 @@ fn run(args: Args) -> Result<serde_json::Value, AppError> {
             block_on(verify(&store, &sim))?
         }
         Command::SearchBench { queries } => search_bench(&store, queries),
-        Command::IngestBench { codes } => ingest_bench(&store, codes),
+        Command::IngestBench { codes } => qrdesk_testkit::ingest_bench::run(&store, codes),
         Command::CampaignBench { rows } => {
             let dir = args.db.parent().unwrap_or(Path::new(".")).join("campaign-bench");
             std::fs::create_dir_all(&dir).map_err(|e| AppError::io(e.to_string()))?;
@@ -265,94 +265,4 @@ fn time_queries(store: &Store, words: &[&str], n: usize) -> Result<(f64, f64, u6
         times.get(((times.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or(0.0)
     };
     Ok((pct(0.5), pct(0.95), hits))
-}
-
-fn ingest_bench(store: &Store, n: usize) -> Result<serde_json::Value, AppError> {
-    use qrdesk_core::{AccountStatus, CodeStatus, Environment, ProviderKind};
-    use qrdesk_store::codes::CodeRecord;
-    let now = chrono::Utc::now();
-    let account = store.transaction(|tx| -> Result<i64, AppError> {
-        Ok(accounts::insert(
-            tx,
-            &accounts::NewAccount {
-                provider: ProviderKind::QrCodePro,
-                label: format!("Ingest bench {}", now.timestamp_millis()),
-                base_url: "http://127.0.0.1:9".into(),
-                workspace: None,
-                environment: Environment::Live,
-                masked_key: "qrcp_live_…0000".into(),
-                client_id: None,
-                status: AccountStatus::Unverified,
-                last_verified_at: None,
-                expires_at: None,
-                key_lifetime_days: None,
-                demo: true,
-            },
-            now,
-        )?)
-    })?;
-    let campaigns = [
-        "Spring sale",
-        "Summer menu",
-        "Autumn launch",
-        "Winter clearance",
-        "Holiday gift guide",
-        "Loyalty club",
-        "Grand opening",
-        "Careers fair",
-    ];
-    let media = [
-        "flyer",
-        "poster",
-        "table tent",
-        "business card",
-        "packaging",
-        "window sticker",
-        "receipt",
-        "badge",
-    ];
-    let domains =
-        ["https://northwind.example", "https://shop.contoso.example", "https://fabrikam.example"];
-    let records: Vec<CodeRecord> = (0..n)
-        .map(|i| {
-            let (c, m, d) = (campaigns[i % 8], media[(i / 8) % 8], domains[(i / 64) % 3]);
-            CodeRecord {
-                remote_id: Some(format!("qr_bench_{i:07}")),
-                name: format!("{c} {m} – store {}", i % 97),
-                kind: "url".into(),
-                destination: format!("{d}/{}?utm_source=qr", c.to_lowercase().replace(' ', "-")),
-                content: format!("https://qrcp.io/b{i:x}"),
-                status: CodeStatus::Active,
-                scans_total: Some((i % 1000) as i64),
-                remote_created_at: Some(now),
-                remote_updated_at: Some(now),
-                raw_json: Some(format!("{{\"id\":\"qr_bench_{i:07}\",\"scans\":{}}}", i % 1000)),
-            }
-        })
-        .collect();
-    let started = Instant::now();
-    let bulk = store.bulk_cache();
-    // As a first list pass does: the search index is deferred for the import and rebuilt at its end.
-    store.transaction(|tx| -> Result<(), AppError> {
-        if qrdesk_store::sync_rows::account_is_empty(tx, account)? {
-            qrdesk_store::search_index::defer(tx)?;
-        }
-        Ok(())
-    })?;
-    for page in records.chunks(100) {
-        store.transaction(|tx| -> Result<(), AppError> {
-            let ids: Vec<&str> = page.iter().filter_map(|r| r.remote_id.as_deref()).collect();
-            let known = qrdesk_store::sync_rows::locals_by_remote_ids(tx, account, &ids)?;
-            for r in page {
-                if !known.contains_key(r.remote_id.as_deref().unwrap_or_default()) {
-                    qrdesk_store::sync_rows::insert_pulled(tx, account, r, 1, now)?;
-                }
-            }
-            Ok(())
-        })?;
-    }
-    store.transaction(|tx| qrdesk_store::search_index::finish_deferral(tx))?;
-    drop(bulk);
-    let secs = started.elapsed().as_secs_f64();
-    Ok(json!({ "codes": n, "seconds": secs, "codes_per_second": n as f64 / secs.max(1e-9) }))
 }
