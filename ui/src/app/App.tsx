@@ -21,6 +21,7 @@ import { Designs } from "../screens/Designs";
 import { History } from "../screens/History";
 import { Campaigns } from "../screens/Campaigns";
 import { Sync } from "../screens/Sync";
+import { mark } from "./timing";
 
 export function App({ backend }: { backend: Backend }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -44,6 +45,7 @@ export function App({ backend }: { backend: Backend }) {
   useEffect(() => {
     void Promise.all([backend.appInfo(), backend.listAccounts(), backend.syncStatus()])
       .then(([i, a, s]) => {
+        mark("startup-data");
         setInfo(i);
         setAccounts(a);
         setOnline(s.online);

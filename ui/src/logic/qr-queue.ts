@@ -59,5 +59,7 @@ function encodeOnce(content: string): void {
 }
 
 function defaultSchedule(run: () => void): void {
-  setTimeout(run, 0);
+  // After the next paint, so rows that just arrived are on screen before any encoding starts.
+  if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(run, 0));
+  else setTimeout(run, 0);
 }

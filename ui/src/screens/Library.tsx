@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "preac
 import type { AppError } from "../bindings/AppError";
 import type { CodeStatus } from "../bindings/CodeStatus";
 import { useApp } from "../app/context";
+import { mark } from "../app/timing";
 import { ErrorNotice, SuccessNotice } from "../components/ErrorNotice";
 import { rescueFocus } from "../components/focus";
 import { NARROW, useMedia } from "../components/useMedia";
@@ -18,7 +19,6 @@ import { LibraryToolbar } from "./LibraryToolbar";
 /** Row heights (CSS px): one line of columns, or the narrow layout's three lines. */
 const ROW_HEIGHT = 56;
 const ROW_HEIGHT_NARROW = 76;
-const SEARCH_DEBOUNCE_MS = 15;
 
 export function Library() {
   const { backend, accounts, accountsById, navigate, selection, setSelection, libraryQuery, setLibraryQuery, libraryPlace, dataVersion, bumpData } = useApp();
@@ -49,10 +49,12 @@ export function Library() {
       if (pages.current.has(page) || inflight.current.has(page)) return;
       inflight.current.add(page);
       const started = performance.now();
+      if (page === 0) mark("list-asked");
       backend
         .listCodes({ ...q, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
         .then((res) => {
           if (gen !== generation.current) return;
+          if (page === 0) mark("list-answered");
           pages.current.set(page, res.rows);
           setTotal(res.total);
           if (page === 0) {
@@ -87,12 +89,17 @@ export function Library() {
     for (const p of new Set([0, ...pagesFor(s, Math.max(e, 1), PAGE_SIZE)])) loadPage(p, gen, query);
   }, [query, dataVersion, loadPage]);
 
-  // Live search: the query follows the search box after a short pause in typing.
+  // Live search: every keystroke asks at once (a page of 100,000 codes takes a few ms to find;
+  // answers to older keystrokes are dropped by the generation check in loadPage).
+  const onSearchText = (text: string) => {
+    setSearchText(text);
+    if (text !== query.search) setLibraryQuery({ ...query, search: text });
+  };
+
+  // The rows answering a search are in the DOM (for scripts/perf-ui).
   useLayoutEffect(() => {
-    if (searchText === query.search) return;
-    const t = setTimeout(() => setLibraryQuery({ ...query, search: searchText }), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(t);
-  }, [searchText, query, setLibraryQuery]);
+    if (resultsFor !== null) mark("rows");
+  }, [resultsFor, elapsed]);
 
   // The place to come back to.
   useEffect(() => {
@@ -185,7 +192,7 @@ export function Library() {
           {total === null ? "Loading codes…" : `${formatCount(total)} ${total === 1 ? "code" : "codes"}`}
         </p>
       </header>
-      <LibraryToolbar query={query} set={set} searchText={searchText} setSearchText={setSearchText} accounts={codeAccounts}
+      <LibraryToolbar query={query} set={set} searchText={searchText} setSearchText={onSearchText} accounts={codeAccounts}
         onClear={() => {
           setSearchText("");
           setLibraryQuery(emptyQuery());

@@ -17,7 +17,7 @@ static MIGRATIONS: LazyLock<Result<Migrations<'static>, String>> =
     LazyLock::new(|| Migrations::from_directory(&MIGRATIONS_DIR).map_err(|e| e.to_string()));
 
 /// The schema version this build writes (number of embedded migrations).
-pub const LATEST_SCHEMA_VERSION: u32 = 8;
+pub const LATEST_SCHEMA_VERSION: u32 = 9;
 
 pub(crate) fn open_file(path: &Path) -> Result<Connection, StoreError> {
     crate::private_files::create_private(path)?;

@@ -21,7 +21,7 @@ fn global_flags_work_before_and_after_the_command() {
         let out = qrdesk(dir.path()).args(&args).assert().success();
         let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout)
             .unwrap_or_else(|e| panic!("{args:?} prints one JSON document: {e}"));
-        assert_eq!(doc["schema_version"], 8);
+        assert_eq!(doc["schema_version"], 9);
         assert_eq!(doc["data_dir_source"], "flag");
         assert_eq!(doc["accounts"], 0);
     }
