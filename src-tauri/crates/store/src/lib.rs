@@ -44,7 +44,7 @@ pub use timestamps::{parse_ts, ts};
 pub struct Store {
     conn: Mutex<Connection>,
     path: Option<PathBuf>,
-    /// Bulk passes running ([`Store::bulk_cache`]).
+    /// Bulk passes running ([`Store::bulk_mode`]).
     bulk_users: std::sync::atomic::AtomicUsize,
 }
 
@@ -61,15 +61,16 @@ pub const WAL_CHECKPOINT_PAGES: i64 = 1_000;
 /// most index pages, so copying after every batch wrote each of them once per batch.
 pub const BULK_WAL_CHECKPOINT_PAGES: i64 = 8_000;
 
-/// While alive, the store runs with the bulk-size page cache ([`Store::bulk_cache`]).
-pub struct BulkCache<'a> {
+/// While alive, the store runs in bulk mode ([`Store::bulk_mode`]): the bulk-size page cache and
+/// the larger write-ahead log.
+pub struct BulkMode<'a> {
     store: &'a Store,
 }
 
-impl Drop for BulkCache<'_> {
+impl Drop for BulkMode<'_> {
     fn drop(&mut self) {
         if self.store.bulk_users.fetch_sub(1, std::sync::atomic::Ordering::SeqCst) == 1 {
-            self.store.set_cache_mb(IDLE_CACHE_MB);
+            self.store.set_bulk_mode(false);
         }
     }
 }
@@ -97,20 +98,23 @@ impl Store {
 
     /// Raises the page cache to the bulk size and lets the write-ahead log grow until the returned
     /// guard is dropped, which gives the extra memory and disk space back.
-    pub fn bulk_cache(&self) -> BulkCache<'_> {
+    pub fn bulk_mode(&self) -> BulkMode<'_> {
         // Accounts sync concurrently: the first pass raises the cache, the last one lowers it.
         if self.bulk_users.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
-            self.set_cache_mb(BULK_CACHE_MB);
+            self.set_bulk_mode(true);
         }
-        BulkCache { store: self }
+        BulkMode { store: self }
     }
 
-    fn set_cache_mb(&self, mb: i64) {
+    fn set_bulk_mode(&self, bulk: bool) {
         let conn = self.lock();
-        // Best effort: a failed PRAGMA only changes speed or memory, never data.
+        let (mb, pages) = if bulk {
+            (BULK_CACHE_MB, BULK_WAL_CHECKPOINT_PAGES)
+        } else {
+            (IDLE_CACHE_MB, WAL_CHECKPOINT_PAGES)
+        };
+        // Best effort: a failed PRAGMA only changes speed, memory or disk use, never data.
         let _ = conn.pragma_update(None, "cache_size", -(mb * 1000));
-        let bulk = mb == BULK_CACHE_MB;
-        let pages = if bulk { BULK_WAL_CHECKPOINT_PAGES } else { WAL_CHECKPOINT_PAGES };
         let _ = conn.pragma_update(None, "wal_autocheckpoint", pages);
         if !bulk {
             // Give the disk space of a log grown during the import back as well.

@@ -37,7 +37,7 @@ fn prepare(mut conn: Connection) -> Result<Connection, StoreError> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     // A small page cache while idle (the app stays open for days); a list pass raises it for
-    // its bulk writes with `Store::bulk_cache`.
+    // its bulk writes with `Store::bulk_mode`.
     conn.pragma_update(None, "cache_size", -(crate::IDLE_CACHE_MB * 1000))?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     let found = user_version(&conn)?;

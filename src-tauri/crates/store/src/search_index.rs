@@ -38,17 +38,19 @@ fn deferred_schema() -> String {
         + &statements(MIGRATION_09, "CREATE INDEX", ";")
 }
 
+/// What a bulk import drops (idempotent).
+const DROPPED: &str = "
+    DROP TRIGGER IF EXISTS codes_fts_insert;
+    DROP TRIGGER IF EXISTS codes_fts_delete;
+    DROP TRIGGER IF EXISTS codes_fts_update;
+    DROP INDEX IF EXISTS codes_by_account;
+    DROP INDEX IF EXISTS codes_by_name;
+";
+
 /// Stops maintaining the search index and the name indexes until [`finish_deferral`] (call
 /// inside a transaction).
 pub fn defer(conn: &Connection) -> Result<(), StoreError> {
-    conn.execute_batch(
-        "UPDATE search_index SET deferred = 1 WHERE id = 1;
-         DROP TRIGGER IF EXISTS codes_fts_insert;
-         DROP TRIGGER IF EXISTS codes_fts_delete;
-         DROP TRIGGER IF EXISTS codes_fts_update;
-         DROP INDEX IF EXISTS codes_by_account;
-         DROP INDEX IF EXISTS codes_by_name;",
-    )?;
+    conn.execute_batch(&format!("UPDATE search_index SET deferred = 1 WHERE id = 1; {DROPPED}"))?;
     Ok(())
 }
 
@@ -60,8 +62,8 @@ pub fn is_deferred(conn: &Connection) -> Result<bool, StoreError> {
 }
 
 /// Rebuilds the search index from the codes table, recreates its triggers and the name indexes,
-/// and turns row-by-row maintenance back on, atomically. Does nothing when the index is not deferred. Returns whether
-/// a rebuild happened.
+/// and turns row-by-row maintenance back on, atomically. Does nothing when the index is not
+/// deferred. Returns whether a rebuild happened.
 pub fn finish_deferral(conn: &Connection) -> Result<bool, StoreError> {
     if !is_deferred(conn)? {
         return Ok(false);
@@ -71,11 +73,7 @@ pub fn finish_deferral(conn: &Connection) -> Result<bool, StoreError> {
     let recreated = deferred_schema();
     let rebuilt = conn.execute_batch(&format!(
         "INSERT INTO codes_fts (codes_fts) VALUES ('rebuild');
-         DROP TRIGGER IF EXISTS codes_fts_insert;
-         DROP TRIGGER IF EXISTS codes_fts_delete;
-         DROP TRIGGER IF EXISTS codes_fts_update;
-         DROP INDEX IF EXISTS codes_by_account;
-         DROP INDEX IF EXISTS codes_by_name;
+         {DROPPED}
          {recreated}
          UPDATE search_index SET deferred = 0 WHERE id = 1;"
     ));

@@ -206,8 +206,8 @@ fn bulk_passes_raise_the_page_cache_and_the_last_one_gives_it_back() {
         store.read(|c| Ok(c.query_row("PRAGMA cache_size", [], |r| r.get::<_, i64>(0))?)).unwrap()
     };
     assert_eq!(cache(), -qrdesk_store::IDLE_CACHE_MB * 1000);
-    let first = store.bulk_cache();
-    let second = store.bulk_cache();
+    let first = store.bulk_mode();
+    let second = store.bulk_mode();
     assert_eq!(cache(), -qrdesk_store::BULK_CACHE_MB * 1000);
     drop(first);
     assert_eq!(cache(), -qrdesk_store::BULK_CACHE_MB * 1000, "another pass still runs");

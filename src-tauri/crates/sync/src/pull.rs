@@ -54,7 +54,7 @@ impl Batch {
 impl AccountRun<'_, '_> {
     pub(crate) async fn pull(&mut self, page_size: u32) -> Result<(), AppError> {
         let engine = self.engine;
-        let bulk = engine.store.bulk_cache();
+        let bulk = engine.store.bulk_mode();
         let result = self.pull_pages(page_size).await;
         // A bulk import deferred the search index: rebuild it whether the pass ended, failed or
         // was cancelled, so search never stays incomplete for the rest of the session.
@@ -159,11 +159,10 @@ impl AccountRun<'_, '_> {
     /// is planned against the cache as the pages before it left it (a code the service moved
     /// between pages is seen twice, not inserted twice).
     fn write_batch(&mut self, batch: &mut Batch, run: i64) -> Result<(), AppError> {
-        let Some(state) = batch.state.take() else {
+        let Batch { pages, state, .. } = std::mem::take(batch);
+        let Some(state) = state else {
             return Ok(());
         };
-        let pages = std::mem::take(&mut batch.pages);
-        *batch = Batch::default();
         let account = self.account.id;
         let now = Utc::now();
         let (added, updated) = self.store().transaction(|tx| -> Result<(u64, u64), AppError> {
