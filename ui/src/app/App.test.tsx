@@ -3,6 +3,25 @@ import { render } from "preact";
 import { act } from "preact/test-utils";
 import { App } from "./App";
 import { FakeBackend } from "../platform/fake";
+import type { SyncProgress } from "../bindings/SyncProgress";
+import type { CodePage, CodeQuery } from "../platform/types";
+
+/** A backend whose cache stays empty until `arrive()`, like a first sync the schedule starts. */
+class ArrivingCodes extends FakeBackend {
+  arrived = false;
+  private listeners: ((p: SyncProgress) => void)[] = [];
+  override listCodes(query: CodeQuery): Promise<CodePage> {
+    return this.arrived ? super.listCodes(query) : Promise.resolve({ total: 0, offset: query.offset, rows: [] });
+  }
+  override onSyncProgress(handler: (p: SyncProgress) => void) {
+    this.listeners.push(handler);
+    return Promise.resolve(() => { this.listeners = this.listeners.filter((h) => h !== handler); });
+  }
+  arrive(account: number): void {
+    this.arrived = true;
+    for (const h of this.listeners) h({ account, phase: "done", done: 40, total: 40, error: null });
+  }
+}
 
 let root: HTMLElement;
 
@@ -83,5 +102,19 @@ describe("App shell", () => {
     await settle();
     expect($("#code-destination-error").textContent).toMatch(/Only web addresses/);
     expect(await backend.listOutbox({ account: null, code: 30 })).toEqual([]);
+  });
+
+  it("the open library fills in when a sync it did not start brings codes (no visit to Sync)", async () => {
+    const backend = new ArrivingCodes({ seeded: true, codeCount: 40, tickMs: 0 });
+    window.location.hash = "#/library";
+    render(<App backend={backend} />, root);
+    await settle();
+    expect($("#library-count").textContent).toBe("0 codes");
+    expect($("#library-go-sync").textContent).toBe("Go to Sync");
+    const account = (await backend.listAccounts())[0].id;
+    await act(() => backend.arrive(account));
+    await settle();
+    expect($("#library-count").textContent).toBe("40 codes");
+    expect(root.querySelector("#code-list #row-0[data-code-id]")).not.toBeNull();
   });
 });

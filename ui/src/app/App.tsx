@@ -22,6 +22,7 @@ import { History } from "../screens/History";
 import { Campaigns } from "../screens/Campaigns";
 import { Sync } from "../screens/Sync";
 import { mark } from "./timing";
+import { refreshesData } from "../logic/sync-refresh";
 
 export function App({ backend }: { backend: Backend }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -59,6 +60,20 @@ export function App({ backend }: { backend: Backend }) {
       .then((entries) => setAttention(entries.length))
       .catch(() => undefined);
   }, [backend, dataVersion, accounts]);
+
+  // A sync changes the cache whichever screen is open (the background schedule included).
+  useEffect(() => {
+    let off: (() => void) | null = null;
+    let live = true;
+    let lastRefresh: number | null = null;
+    void backend.onSyncProgress((p) => {
+      const now = performance.now();
+      if (!refreshesData(p, now, lastRefresh)) return;
+      lastRefresh = now;
+      setDataVersion((v) => v + 1);
+    }).then((u) => { if (live) off = u; else u(); });
+    return () => { live = false; off?.(); };
+  }, [backend]);
 
   useEffect(() => {
     const onHash = () => setRoute(parseRoute(window.location.hash));

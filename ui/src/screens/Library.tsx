@@ -7,7 +7,7 @@ import { ErrorNotice, SuccessNotice } from "../components/ErrorNotice";
 import { rescueFocus } from "../components/focus";
 import { NARROW, useMedia } from "../components/useMedia";
 import { VirtualList } from "../components/VirtualList";
-import { emptyQuery, PAGE_SIZE } from "../logic/code-filter";
+import { emptyQuery, filtersActive, PAGE_SIZE } from "../logic/code-filter";
 import { formatCount } from "../logic/format";
 import { clampActive, placeFor, placeKey } from "../logic/library-place";
 import { pagesFor } from "../logic/virtual-window";
@@ -37,6 +37,9 @@ export function Library() {
   const [resultsFor, setResultsFor] = useState<string | null>(null);
   const narrow = useMedia(NARROW);
   const pages = useRef(new Map<number, CodeRow[]>());
+  // After the data changed (a sync, an edit) and before the new pages answer, the rows shown
+  // before stay on screen instead of blinking to placeholders; a new query clears them.
+  const stale = useRef(new Map<number, CodeRow[]>());
   const inflight = useRef(new Set<number>());
   const generation = useRef(0);
   const [, setTick] = useState(0);
@@ -76,9 +79,10 @@ export function Library() {
   // Only another search or filter moves the current row back to the top.
   useLayoutEffect(() => {
     generation.current += 1;
+    const k = placeKey(query);
+    stale.current = k === lastKey.current ? new Map([...stale.current, ...pages.current]) : new Map();
     pages.current = new Map();
     inflight.current = new Set();
-    const k = placeKey(query);
     if (k !== lastKey.current) {
       lastKey.current = k;
       setActive(0);
@@ -123,7 +127,10 @@ export function Library() {
     [loadPage, query],
   );
 
-  const rowAt = (i: number): CodeRow | undefined => pages.current.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
+  const rowAt = (i: number): CodeRow | undefined => {
+    const page = Math.floor(i / PAGE_SIZE);
+    return (pages.current.get(page) ?? stale.current.get(page))?.[i % PAGE_SIZE];
+  };
 
   const toggle = (i: number) => {
     const row = rowAt(i);
@@ -229,9 +236,18 @@ export function Library() {
         <span class="col-status">Status</span>
         <span class="col-scans num">Scans</span>
       </div>
-      {total === 0 ? (
+      {total === 0 && filtersActive(query) && (
         <div class="empty"><p>No codes match. Try fewer words or clear the filters.</p></div>
-      ) : (
+      )}
+      {total === 0 && !filtersActive(query) && (
+        <div class="empty">
+          <p>No codes here yet. A sync brings in your accounts’ codes, and they appear here as they arrive.</p>
+          <div class="row-actions">
+            <button type="button" id="library-go-sync" class="btn btn-primary" onClick={() => navigate({ screen: "sync" })}>Go to Sync</button>
+          </div>
+        </div>
+      )}
+      {total !== 0 && (
         <>
           <VirtualList
             id="code-list"

@@ -86,13 +86,13 @@ export function Sync() {
     let live = true;
     void backend.onSyncProgress((p) => {
       setProgress((m) => new Map(m).set(p.account, p));
+      // The app refreshes the cached data (logic/sync-refresh.ts); this screen its own status.
       if (p.phase === "done" || p.phase === "failed" || p.phase === "cancelled") {
         void reload().then(() => rescueFocus(() => document.getElementById("sync-all")));
-        bumpData();
       }
     }).then((u) => { if (live) off = u; else u(); });
     return () => { live = false; off?.(); };
-  }, [backend, reload, bumpData]);
+  }, [backend, reload]);
 
   const act = async (fn: () => Promise<unknown>, ok?: string, entry: number | null = null, fallback = focusAfterAction(entry)) => {
     setError(null);
