@@ -6,6 +6,19 @@ import { FakeBackend } from "../platform/fake";
 import type { SyncProgress } from "../bindings/SyncProgress";
 import type { CodePage, CodeQuery } from "../platform/types";
 
+/** A backend whose list answers wait until `release()` (to look at the window in between). */
+class HeldAnswers extends FakeBackend {
+  hold = false;
+  private held: (() => void)[] = [];
+  override listCodes(query: CodeQuery): Promise<CodePage> {
+    if (!this.hold) return super.listCodes(query);
+    return new Promise((resolve) => this.held.push(() => resolve(super.listCodes(query))));
+  }
+  release(): void {
+    for (const go of this.held.splice(0)) go();
+  }
+}
+
 /** A backend whose cache stays empty until `arrive()`, like a first sync the schedule starts. */
 class ArrivingCodes extends FakeBackend {
   arrived = false;
@@ -111,10 +124,41 @@ describe("App shell", () => {
     await settle();
     expect($("#library-count").textContent).toBe("0 codes");
     expect($("#library-go-sync").textContent).toBe("Go to Sync");
-    const account = (await backend.listAccounts())[0].id;
-    await act(() => backend.arrive(account));
+    const [account] = await backend.listAccounts();
+    if (!account) throw new Error("the seeded backend has no account");
+    await act(() => backend.arrive(account.id));
     await settle();
     expect($("#library-count").textContent).toBe("40 codes");
     expect(root.querySelector("#code-list #row-0[data-code-id]")).not.toBeNull();
+  });
+
+  it("a new search keeps the rows on screen until its answer, then patches them in place", async () => {
+    const backend = new HeldAnswers({ seeded: true, codeCount: 300, tickMs: 0 });
+    window.location.hash = "#/library";
+    render(<App backend={backend} />, root);
+    await settle();
+    const before = root.querySelector("#row-0");
+    const firstName = $("#row-0-option").textContent;
+    expect(before?.getAttribute("data-code-id")).not.toBeNull();
+    backend.hold = true;
+    const search = $("#library-search") as HTMLInputElement;
+    await act(() => {
+      search.value = "zzz-matches-nothing-but-waits";
+      search.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await settle();
+    expect(root.querySelector("#code-list .row-loading"), "no placeholders while the answer is on its way").toBeNull();
+    expect($("#row-0-option").textContent).toBe(firstName);
+    await act(async () => {
+      search.value = "";
+      search.dispatchEvent(new Event("input", { bubbles: true }));
+      backend.release();
+      await Promise.resolve();
+    });
+    backend.hold = false;
+    backend.release();
+    await settle();
+    expect($("#library-count").textContent).toBe("300 codes");
+    expect(root.querySelector("#row-0"), "the same element, patched").toBe(before);
   });
 });

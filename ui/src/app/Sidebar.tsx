@@ -1,3 +1,4 @@
+import { memo } from "preact/compat";
 import { useEffect, useState } from "preact/hooks";
 import type { AppInfo } from "../platform/types";
 import { NARROW, useMedia } from "../components/useMedia";
@@ -36,8 +37,9 @@ function Icon({ d, cls = "nav-icon" }: { d: string; cls?: string }) {
 /**
  * The main navigation. It collapses to a rail of icons (the names stay for screen readers and
  * show on hover); it starts collapsed on narrow windows and a button with aria-expanded toggles it.
+ * Memoised: typing in the library (which re-renders the app) leaves the sidebar alone.
  */
-export function Sidebar({ active, navigate, attention, online, info }: {
+export const Sidebar = memo(function Sidebar({ active, navigate, attention, online, info }: {
   active: Route["screen"];
   navigate: (r: Route) => void;
   attention: number;
@@ -95,4 +97,4 @@ export function Sidebar({ active, navigate, attention, online, info }: {
       </div>
     </nav>
   );
-}
+});

@@ -3,16 +3,23 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { computeWindow, scrollToReveal } from "../logic/virtual-window";
 
 /**
+ * Rows drawn beyond each edge of the view. Every row in the DOM is laid out when a search
+ * replaces them, so few: a scroll renders its new rows in the same frame anyway.
+ */
+const OVERSCAN_ROWS = 3;
+
+/**
  * A windowed list: only the rows in view (plus overscan) are in the DOM. Keyboard: ↑/↓, Page
  * Up/Down, Home/End move the active row; Enter opens it; Space toggles it.
  *
  * `initialScrollTop` restores a scroll position once the rows exist; a new `resetKey` (another
  * search) scrolls back to the top; `onScrollTop` reports the position (no re-render needed);
  * `arrivalFocus` marks the list as where focus goes when its screen opens; `optionId(i)` is the id
- * of row i's option (aria-activedescendant).
+ * of row i's option (aria-activedescendant); `hidden` keeps the list mounted but out of sight (an
+ * empty result), so the next rows patch it instead of building a new one.
  */
 export function VirtualList({ total, rowHeight, renderRow, active, onActiveChange, onOpen, onToggle, onRange, label, id,
-  initialScrollTop = 0, resetKey = "", onScrollTop, arrivalFocus = false, optionId = (i) => `row-${i}` }: {
+  initialScrollTop = 0, resetKey = "", onScrollTop, arrivalFocus = false, optionId = (i) => `row-${i}`, hidden = false }: {
   total: number;
   rowHeight: number;
   renderRow: (index: number, active: boolean) => ComponentChildren;
@@ -28,6 +35,7 @@ export function VirtualList({ total, rowHeight, renderRow, active, onActiveChang
   onScrollTop?: (top: number) => void;
   arrivalFocus?: boolean;
   optionId?: (index: number) => string;
+  hidden?: boolean;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(initialScrollTop);
@@ -62,7 +70,7 @@ export function VirtualList({ total, rowHeight, renderRow, active, onActiveChang
     setScrollTop(0);
   }, [resetKey]);
 
-  const win = computeWindow({ scrollTop, viewportHeight: height, rowHeight, total, overscan: 8 });
+  const win = computeWindow({ scrollTop, viewportHeight: height, rowHeight, total, overscan: OVERSCAN_ROWS });
   useEffect(() => onRange(win.start, win.end), [win.start, win.end, onRange]);
 
   const move = (to: number) => {
@@ -99,6 +107,7 @@ export function VirtualList({ total, rowHeight, renderRow, active, onActiveChang
       ref={ref}
       id={id}
       class="vlist"
+      hidden={hidden}
       tabIndex={0}
       role="listbox"
       aria-label={label}

@@ -37,9 +37,11 @@ export function Library() {
   const [resultsFor, setResultsFor] = useState<string | null>(null);
   const narrow = useMedia(NARROW);
   const pages = useRef(new Map<number, CodeRow[]>());
-  // After the data changed (a sync, an edit) and before the new pages answer, the rows shown
-  // before stay on screen instead of blinking to placeholders; a new query clears them.
+  // Until the new pages answer, the rows shown before stay on screen instead of blinking to
+  // placeholders (and back): after a data change (a sync, an edit) until each page is read
+  // again, after a new search or filter until its first answer.
   const stale = useRef(new Map<number, CodeRow[]>());
+  const staleKey = useRef(placeKey(query));
   const inflight = useRef(new Set<number>());
   const generation = useRef(0);
   const [, setTick] = useState(0);
@@ -58,6 +60,7 @@ export function Library() {
         .then((res) => {
           if (gen !== generation.current) return;
           if (page === 0) mark("list-answered");
+          if (staleKey.current !== lastKey.current) stale.current = new Map();
           pages.current.set(page, res.rows);
           setTotal(res.total);
           if (page === 0) {
@@ -74,13 +77,21 @@ export function Library() {
     [backend],
   );
 
-  // A new query (or changed data) starts a fresh generation of pages. Layout effects run right
-  // after the render instead of after the next frame: the search budget is 100 ms end to end.
+  // A new query (or changed data) starts a fresh generation of pages, once per query and data
+  // version: typing starts it in the input handler, before the render (the answer is on its way
+  // while the screen re-renders); anything else from a layout effect, right after the render.
   // Only another search or filter moves the current row back to the top.
-  useLayoutEffect(() => {
+  const begun = useRef("");
+  const begin = useCallback((q: CodeQuery, version: number) => {
+    const stamp = JSON.stringify([version, q]);
+    if (stamp === begun.current) return;
+    begun.current = stamp;
     generation.current += 1;
-    const k = placeKey(query);
-    stale.current = k === lastKey.current ? new Map([...stale.current, ...pages.current]) : new Map();
+    const k = placeKey(q);
+    if (pages.current.size > 0) {
+      stale.current = lastKey.current === staleKey.current ? new Map([...stale.current, ...pages.current]) : pages.current;
+      staleKey.current = lastKey.current;
+    }
     pages.current = new Map();
     inflight.current = new Set();
     if (k !== lastKey.current) {
@@ -90,14 +101,18 @@ export function Library() {
     }
     const gen = generation.current;
     const [s, e] = lastRange.current;
-    for (const p of new Set([0, ...pagesFor(s, Math.max(e, 1), PAGE_SIZE)])) loadPage(p, gen, query);
-  }, [query, dataVersion, loadPage]);
+    for (const p of new Set([0, ...pagesFor(s, Math.max(e, 1), PAGE_SIZE)])) loadPage(p, gen, q);
+  }, [loadPage]);
+  useLayoutEffect(() => begin(query, dataVersion), [query, dataVersion, begin]);
 
   // Live search: every keystroke asks at once (a page of 100,000 codes takes a few ms to find;
   // answers to older keystrokes are dropped by the generation check in loadPage).
   const onSearchText = (text: string) => {
     setSearchText(text);
-    if (text !== query.search) setLibraryQuery({ ...query, search: text });
+    if (text === query.search) return;
+    const next = { ...query, search: text };
+    begin(next, dataVersion);
+    setLibraryQuery(next);
   };
 
   // The rows answering a search are in the DOM (for scripts/perf-ui).
@@ -166,12 +181,19 @@ export function Library() {
 
   const codeAccounts = accounts.filter((a) => a.provider !== "exante");
 
+  // Stable row handlers (the rows are memoised), reading this render's open and toggle.
+  const rowActions = useRef({ open, toggle });
+  rowActions.current = { open, toggle };
+  const onRowOpen = useCallback((i: number) => { setActive(i); rowActions.current.open(i); }, []);
+  const onRowToggle = useCallback((i: number) => { setActive(i); rowActions.current.toggle(i); }, []);
+
   const renderRow = (i: number, isActive: boolean) => {
     const row = rowAt(i);
     if (!row) return <LoadingRow key={i} index={i} />;
     return (
-      <LibraryRow key={row.id} index={i} row={row} active={isActive} selected={selection.has(row.id)} account={accountsById.get(row.account)}
-        onOpen={() => { setActive(i); open(i); }} onToggle={() => { setActive(i); toggle(i); }} />
+      // Keyed by position: a new search patches the rows in place instead of building new ones.
+      <LibraryRow key={i} index={i} row={row} active={isActive} selected={selection.has(row.id)} account={accountsById.get(row.account)}
+        onOpen={onRowOpen} onToggle={onRowToggle} />
     );
   };
 
@@ -247,28 +269,26 @@ export function Library() {
           </div>
         </div>
       )}
-      {total !== 0 && (
-        <>
-          <VirtualList
-            id="code-list"
-            label="Codes. Arrow keys move, Enter opens, Space selects."
-            total={total ?? 0}
-            rowHeight={narrow ? ROW_HEIGHT_NARROW : ROW_HEIGHT}
-            renderRow={renderRow}
-            active={active}
-            onActiveChange={setActive}
-            onOpen={open}
-            onToggle={toggle}
-            onRange={onRange}
-            initialScrollTop={start.scrollTop}
-            resetKey={key}
-            onScrollTop={onScrollTop}
-            arrivalFocus={start.back}
-            optionId={optionId}
-          />
-          <RowPeek row={rowAt(active)} />
-        </>
-      )}
+      {/* Mounted even when nothing matches: the next answer's rows patch the list in place. */}
+      <VirtualList
+        id="code-list"
+        label="Codes. Arrow keys move, Enter opens, Space selects."
+        total={total ?? 0}
+        rowHeight={narrow ? ROW_HEIGHT_NARROW : ROW_HEIGHT}
+        renderRow={renderRow}
+        active={active}
+        onActiveChange={setActive}
+        onOpen={open}
+        onToggle={toggle}
+        onRange={onRange}
+        initialScrollTop={start.scrollTop}
+        resetKey={key}
+        onScrollTop={onScrollTop}
+        arrivalFocus={start.back}
+        optionId={optionId}
+        hidden={total === 0}
+      />
+      {total !== 0 && <RowPeek row={rowAt(active)} />}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { memo } from "preact/compat";
 import type { Account } from "../bindings/Account";
 import { CodeStatusBadge, EnvBadge, OutboxBadge } from "../components/Badge";
 import { QrPreview } from "../components/QrPreview";
@@ -11,21 +12,24 @@ import type { CodeRow } from "../platform/types";
  * description (aria-describedby), drawn for the eye but hidden from the accessibility tree so it
  * is not read twice. Nothing inside takes focus (the list handles the keyboard), so the selection
  * box is drawn, not an <input>. Text cut to fit carries its full value as a title.
+ *
+ * Memoised: a render of the library (a keystroke, a selection) skips the rows whose code, state
+ * and account are unchanged, so `onOpen`/`onToggle` take the row's index and should be stable.
  */
-export function LibraryRow({ index, row, active, selected, account, onOpen, onToggle }: {
+export const LibraryRow = memo(function LibraryRow({ index, row, active, selected, account, onOpen, onToggle }: {
   index: number;
   row: CodeRow;
   active: boolean;
   selected: boolean;
   account: Account | undefined;
-  onOpen: () => void;
-  onToggle: () => void;
+  onOpen: (index: number) => void;
+  onToggle: (index: number) => void;
 }) {
   const name = codeRowName(row);
   const short = shortUrl(row.content);
   return (
-    <div id={`row-${index}`} role="none" data-code-id={row.id} class={`row${active ? " row-active" : ""}${selected ? " row-selected" : ""}`} onClick={onOpen}>
-      <span class="col-check" aria-hidden="true" title={selected ? "Unselect" : "Select"} onClick={(e) => { e.stopPropagation(); onToggle(); }}>
+    <div id={`row-${index}`} role="none" data-code-id={row.id} class={`row${active ? " row-active" : ""}${selected ? " row-selected" : ""}`} onClick={() => onOpen(index)}>
+      <span class="col-check" aria-hidden="true" title={selected ? "Unselect" : "Select"} onClick={(e) => { e.stopPropagation(); onToggle(index); }}>
         <span class={selected ? "tick tick-on" : "tick"} />
       </span>
       <span class="col-qr" aria-hidden="true"><QrPreview content={row.content} size={40} deferred /></span>
@@ -50,7 +54,7 @@ export function LibraryRow({ index, row, active, selected, account, onOpen, onTo
       <span id={`row-${index}-desc`} class="sr-only">{codeRowDescription(row, account)}</span>
     </div>
   );
-}
+});
 
 /** The id of row `index`'s option (the list's aria-activedescendant). */
 export function optionId(index: number): string {
