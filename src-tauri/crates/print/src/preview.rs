@@ -223,4 +223,31 @@ mod tests {
         assert_eq!(page.problems.len(), 2);
         assert_eq!(page.problems[0].row, 2);
     }
+
+    #[test]
+    fn draws_only_its_page_but_lists_the_problems_of_the_rows_it_read() {
+        // 60 rows; rows 3 (empty) and 40 (too long) will not print. Page 1 holds rows 1–2 and
+        // 4–22; the problem on row 40, on page 2, is listed all the same.
+        let long = "x".repeat(5000);
+        let payloads: Vec<String> = (1..=60)
+            .map(|i| match i {
+                3 => String::new(),
+                40 => long.clone(),
+                _ => format!("https://a.example/{i}"),
+            })
+            .collect();
+        let refs: Vec<&str> = payloads.iter().map(String::as_str).collect();
+        let page = render_preview_svg(&job(&refs), 0).unwrap();
+        assert_eq!(page.labels, 21);
+        assert_eq!(page.problems.iter().map(|p| p.row).collect::<Vec<_>>(), vec![3, 40]);
+        for i in (1..=22).filter(|i| *i != 3) {
+            assert!(page.svg.contains(&format!("&lt;https://a.example/{i}&gt;")), "row {i}");
+        }
+        assert!(!page.svg.contains("&lt;https://a.example/23&gt;"), "row 23 is on page 2");
+
+        let second = render_preview_svg(&job(&refs), 1).unwrap();
+        assert_eq!(second.labels, 21);
+        assert!(second.svg.contains("&lt;https://a.example/23&gt;"));
+        assert!(!second.svg.contains("&lt;https://a.example/22&gt;"));
+    }
 }

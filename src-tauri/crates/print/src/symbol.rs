@@ -125,6 +125,17 @@ fn segments(payload: &str, level: qrcode::EcLevel) -> qrcode::QrResult<qrcode::b
     Err(qrcode::types::QrError::DataTooLong)
 }
 
+/// The side in modules of the symbol [`encode`] would make for `payload` at `ec`, or why it
+/// cannot be made, without drawing or masking it (a preview checks rows it does not draw).
+pub fn modules_for(payload: &str, ec: EcLevel) -> Result<u16, EncodeError> {
+    if payload.is_empty() {
+        return Err(EncodeError::Empty);
+    }
+    let bits = segments(payload, ec.to_qrcode())
+        .map_err(|_| EncodeError::TooLong { bytes: payload.len(), max: ec.max_bytes() })?;
+    Ok(u16::try_from(bits.version().width()).unwrap_or(0))
+}
+
 /// Encodes `payload` (bytes of its UTF-8) at `ec`, choosing the smallest version that fits.
 pub fn encode(payload: &str, ec: EcLevel) -> Result<Symbol, EncodeError> {
     let planes = build(payload, ec)?;

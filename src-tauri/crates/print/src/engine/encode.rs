@@ -1,8 +1,9 @@
 //! One row turned into a placed-ready code: encoded (with its module matrix when the job has a
 //! style), sized, checked against the guard rails (module size, quiet zone on the label), its
 //! caption, design fields and frame text fitted. Problems come back as the row's sentence.
+//! [`check_row`] runs the same checks without drawing the code (a preview's other rows).
 
-use crate::design::{self, Block};
+use crate::design::{self, Block, LabelDesign};
 use crate::error::RowProblem;
 use crate::font::{self, FittedText};
 use crate::layout::{plan_label, LabelPlan};
@@ -10,7 +11,7 @@ use crate::options::SizeSpec;
 use crate::source::Row;
 use crate::style::draw::FRAME_BAND;
 use crate::style::render::{self, StyledCode};
-use crate::symbol::{encode, encode_matrix, EncodeError, ModuleMatrix, Symbol};
+use crate::symbol::{encode, encode_matrix, modules_for, EncodeError, ModuleMatrix, Symbol};
 
 use super::{Plan, MIN_MODULE_MM};
 
@@ -43,114 +44,38 @@ pub struct Styled {
     pub frame_text: Option<FittedText>,
 }
 
+/// The problem `row` would have in [`encode_row`], found without drawing its code: the same
+/// checks, from the symbol's size alone.
+pub fn check_row(plan: &Plan, row: &Row) -> Option<RowProblem> {
+    if let Some((reason, fix)) = &row.problem {
+        return Some(RowProblem::new(row.number, row.line, &row.payload, reason.clone(), fix));
+    }
+    match modules_for(&row.payload, plan.ec) {
+        Ok(modules) => size_row(plan, row, modules).err(),
+        Err(e) => Some(encode_problem(plan, row, e)),
+    }
+}
+
 /// Encodes one row and applies the guard rails.
 pub fn encode_row(plan: &Plan, row: Row) -> Result<Encoded, RowProblem> {
     let o = &plan.job.options;
-    let problem = |reason: String, fix: &str| {
-        RowProblem::new(row.number, row.line, &row.payload, reason, fix)
-    };
     if let Some((reason, fix)) = &row.problem {
-        return Err(problem(reason.clone(), fix));
+        return Err(RowProblem::new(row.number, row.line, &row.payload, reason.clone(), fix));
     }
     let encoded = match &o.style {
         Some(_) => encode_matrix(&row.payload, plan.ec).map(|(s, m)| (s, Some(m))),
         None => encode(&row.payload, plan.ec).map(|s| (s, None)),
     };
-    let (symbol, matrix) = match encoded {
-        Ok(s) => s,
-        Err(EncodeError::Empty) => {
-            return Err(problem(
-                "the payload is empty".into(),
-                "Fill in the payload cell or remove the row.",
-            ))
-        }
-        Err(EncodeError::TooLong { bytes, max }) => {
-            return Err(problem(
-                format!(
-                    "the payload is too long: {bytes} bytes, but a QR code at EC level {:?} \
-                     holds at most {max}",
-                    plan.ec
-                ),
-                "Shorten the payload (use a short URL) or choose a lower EC level with --ec L.",
-            ))
-        }
-    };
-    let q = f64::from(o.quiet_zone);
-    let n = f64::from(symbol.modules);
-    let framed = o.style.as_ref().is_some_and(|s| s.frame.is_some());
-    let (outer, mut module) = match (o.size, plan.fixed_outer) {
-        (SizeSpec::Module(m), _) if framed => (m * (n + 2.0 * q) / (1.0 - FRAME_BAND), m),
-        (SizeSpec::Module(m), _) => (m * (n + 2.0 * q), m),
-        (_, Some(s)) => (s, s / (n + 2.0 * q)),
-        (_, None) => (0.0, 0.0),
-    };
+    let (symbol, matrix) = encoded.map_err(|e| encode_problem(plan, &row, e))?;
+    let Sized { outer, module, label_plan, laid } = size_row(plan, &row, symbol.modules)?;
     let styled = match (&o.style, matrix) {
         (Some(style), Some(matrix)) => {
             let placed = render::place(style, symbol.modules, o.quiet_zone, 0.0, 0.0, outer);
-            module = placed.space.unit;
             let frame_text = render::frame_text(&placed, &row.frame);
             Some(Box::new(Styled { code: StyledCode::new(style, &matrix), matrix, frame_text }))
         }
         _ => None,
     };
-    if module < MIN_MODULE_MM - 1e-9 {
-        return Err(problem(
-            format!(
-                "the payload is too long for this size: it needs QR version {} ({} × {} modules \
-                 plus the quiet zone), so in {:.1} mm each module is {:.3} mm, under the {} mm \
-                 minimum",
-                symbol.version(),
-                symbol.modules,
-                symbol.modules,
-                outer,
-                module,
-                MIN_MODULE_MM
-            ),
-            "Use a shorter payload, a lower EC level (--ec L), a larger --size or a larger label.",
-        ));
-    }
-    let imp = &plan.imp;
-    let mut label_plan = plan_label(imp, outer, plan.has_caption);
-    let laid = match &o.design {
-        Some(d) => {
-            let laid = match &plan.design_layout {
-                Some(l) => l.clone(),
-                None => {
-                    let l = design::place::place(d, imp, outer);
-                    if let Err(why) = design::place::check(d, imp, &l) {
-                        return Err(problem(
-                            format!("the label design does not fit this code: {why}"),
-                            "Choose a smaller --module or a larger label, or move the field.",
-                        ));
-                    }
-                    l
-                }
-            };
-            label_plan = LabelPlan { code: laid.code, caption: None };
-            Some(laid)
-        }
-        None => None,
-    };
-    let c = label_plan.code;
-    let eps = 1e-6;
-    let (ox, oy, cw, ch) = imp.shape.content(imp.label_w, imp.label_h);
-    if c.x < ox - eps || c.y < oy - eps || c.x + c.w > ox + cw + eps || c.y + c.h > oy + ch + eps {
-        let room = if imp.shape.is_rectangle() {
-            format!("the label is {:.1} × {:.1} mm", imp.label_w, imp.label_h)
-        } else {
-            format!(
-                "inside the {:.1} × {:.1} mm round label there is room for {:.1} × {:.1} mm",
-                imp.label_w, imp.label_h, cw, ch
-            )
-        };
-        return Err(problem(
-            format!(
-                "the quiet zone would be cut by the label edge: the code with its quiet zone is \
-                 {outer:.1} mm square but {room}"
-            ),
-            "Choose a smaller --size or --module, or a larger label.",
-        ));
-    }
     let mut warnings = Vec::new();
     let caption = match (&label_plan.caption, row.caption.is_empty()) {
         (_, true) => None,
@@ -200,6 +125,112 @@ pub fn encode_row(plan: &Plan, row: Row) -> Result<Encoded, RowProblem> {
         _ => Vec::new(),
     };
     Ok(Encoded { row, symbol, outer, module, plan: label_plan, caption, warnings, styled, texts })
+}
+
+/// Where a code of `modules` modules goes on the label and how big it is.
+struct Sized {
+    outer: f64,
+    module: f64,
+    label_plan: LabelPlan,
+    laid: Option<LabelDesign>,
+}
+
+/// Sizes a code of `modules` modules for `row` and checks the guard rails that depend on that
+/// size (module size, the design fitting, the quiet zone inside the label).
+fn size_row(plan: &Plan, row: &Row, modules: u16) -> Result<Sized, RowProblem> {
+    let o = &plan.job.options;
+    let problem = |reason: String, fix: &str| {
+        RowProblem::new(row.number, row.line, &row.payload, reason, fix)
+    };
+    let q = f64::from(o.quiet_zone);
+    let n = f64::from(modules);
+    let framed = o.style.as_ref().is_some_and(|s| s.frame.is_some());
+    let (outer, mut module) = match (o.size, plan.fixed_outer) {
+        (SizeSpec::Module(m), _) if framed => (m * (n + 2.0 * q) / (1.0 - FRAME_BAND), m),
+        (SizeSpec::Module(m), _) => (m * (n + 2.0 * q), m),
+        (_, Some(s)) => (s, s / (n + 2.0 * q)),
+        (_, None) => (0.0, 0.0),
+    };
+    if let Some(style) = &o.style {
+        module = render::place(style, modules, o.quiet_zone, 0.0, 0.0, outer).space.unit;
+    }
+    if module < MIN_MODULE_MM - 1e-9 {
+        return Err(problem(
+            format!(
+                "the payload is too long for this size: it needs QR version {} ({} × {} modules \
+                 plus the quiet zone), so in {:.1} mm each module is {:.3} mm, under the {} mm \
+                 minimum",
+                (modules - 17) / 4,
+                modules,
+                modules,
+                outer,
+                module,
+                MIN_MODULE_MM
+            ),
+            "Use a shorter payload, a lower EC level (--ec L), a larger --size or a larger label.",
+        ));
+    }
+    let imp = &plan.imp;
+    let mut label_plan = plan_label(imp, outer, plan.has_caption);
+    let laid = match &o.design {
+        Some(d) => {
+            let laid = match &plan.design_layout {
+                Some(l) => l.clone(),
+                None => {
+                    let l = design::place::place(d, imp, outer);
+                    if let Err(why) = design::place::check(d, imp, &l) {
+                        return Err(problem(
+                            format!("the label design does not fit this code: {why}"),
+                            "Choose a smaller --module or a larger label, or move the field.",
+                        ));
+                    }
+                    l
+                }
+            };
+            label_plan = LabelPlan { code: laid.code, caption: None };
+            Some(laid)
+        }
+        None => None,
+    };
+    let c = label_plan.code;
+    let eps = 1e-6;
+    let (ox, oy, cw, ch) = imp.shape.content(imp.label_w, imp.label_h);
+    if c.x < ox - eps || c.y < oy - eps || c.x + c.w > ox + cw + eps || c.y + c.h > oy + ch + eps {
+        let room = if imp.shape.is_rectangle() {
+            format!("the label is {:.1} × {:.1} mm", imp.label_w, imp.label_h)
+        } else {
+            format!(
+                "inside the {:.1} × {:.1} mm round label there is room for {:.1} × {:.1} mm",
+                imp.label_w, imp.label_h, cw, ch
+            )
+        };
+        return Err(problem(
+            format!(
+                "the quiet zone would be cut by the label edge: the code with its quiet zone is \
+                 {outer:.1} mm square but {room}"
+            ),
+            "Choose a smaller --size or --module, or a larger label.",
+        ));
+    }
+    Ok(Sized { outer, module, label_plan, laid })
+}
+
+/// The row's sentence for a payload the encoder refuses.
+fn encode_problem(plan: &Plan, row: &Row, e: EncodeError) -> RowProblem {
+    let (reason, fix) = match e {
+        EncodeError::Empty => {
+            ("the payload is empty".to_string(), "Fill in the payload cell or remove the row.")
+        }
+        EncodeError::TooLong { bytes, max } => (
+            format!(
+                "the payload is too long: {bytes} bytes, but a QR code at EC level {:?} holds at \
+                 most {max}",
+                plan.ec
+            ),
+            "Shorten the payload (use a short URL) or choose a lower EC level with --ec L.",
+        ),
+    };
+    RowProblem::new(row.number, row.line, &row.payload, reason, fix)
 }
 
 /// Fits every field of `d` with text into its box, warning (with the row) about fields with no
@@ -254,4 +285,49 @@ fn fit_fields(
         out.push(FieldText { font: field.font, block, origins });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::find_layout;
+    use crate::options::{PrintJob, PrintOptions};
+    use crate::source::{PrintItem, RowReader, Source, TextTemplates};
+
+    /// `check_row` finds exactly the problems `encode_row` finds, row by row: empty payloads,
+    /// payloads too long for any QR code, and payloads too long for the code's size.
+    #[test]
+    fn checking_a_row_agrees_with_encoding_it() {
+        let payloads: Vec<String> = ["", "https://a.example/1", "0123456789", "été"]
+            .iter()
+            .map(|s| s.to_string())
+            .chain([100, 400, 800, 1200, 2000, 3000, 5000].map(|n| "x".repeat(n)))
+            .collect();
+        let mut seen = Vec::new();
+        for size in [SizeSpec::Auto, SizeSpec::Symbol(12.0), SizeSpec::Module(0.5)] {
+            let job = PrintJob {
+                source: Source::Items(
+                    payloads
+                        .iter()
+                        .map(|p| PrintItem { payload: p.clone(), fields: Default::default() })
+                        .collect(),
+                ),
+                layout: find_layout("avery-l7160").unwrap(),
+                options: PrintOptions { size, ..PrintOptions::default() },
+            };
+            let plan = Plan::new(&job).unwrap();
+            let templates = TextTemplates { caption: None, frame: None, fields: &[] };
+            let reader = RowReader::open(&job.source, &templates, 1).unwrap();
+            for row in reader {
+                let row = row.unwrap();
+                let checked = check_row(&plan, &row).map(|p| p.reason.clone());
+                let encoded = encode_row(&plan, row).err().map(|p| p.reason);
+                assert_eq!(checked, encoded, "{size:?}");
+                seen.extend(checked);
+            }
+        }
+        for kind in ["is empty", "too long: 5000 bytes", "too long for this size"] {
+            assert!(seen.iter().any(|r| r.contains(kind)), "no row was refused for {kind:?}");
+        }
+    }
 }

@@ -12,12 +12,12 @@ use super::{Encoded, Plan};
 pub(super) fn prove_new_versions(
     plan: &Plan,
     style: &crate::style::Style,
-    encoded: &[Result<Encoded, RowProblem>],
+    encoded: &[Result<Option<Encoded>, RowProblem>],
     proven: &mut Vec<u16>,
     warnings: &mut Vec<String>,
 ) -> Result<(), PrintError> {
     let o = &plan.job.options;
-    for enc in encoded.iter().filter_map(|e| e.as_ref().ok()) {
+    for enc in encoded.iter().filter_map(|e| e.as_ref().ok().and_then(Option::as_ref)) {
         let v = enc.symbol.version();
         let Some(s) = &enc.styled else { continue };
         if proven.contains(&v) {
