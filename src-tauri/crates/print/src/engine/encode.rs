@@ -45,15 +45,13 @@ pub struct Styled {
 }
 
 /// The problem `row` would have in [`encode_row`], found without drawing its code: the same
-/// checks, from the symbol's size alone.
-pub fn check_row(plan: &Plan, row: &Row) -> Option<RowProblem> {
+/// checks, from the symbol's size alone. A row that passes gives its symbol's side in modules.
+pub fn check_row(plan: &Plan, row: &Row) -> Result<u16, RowProblem> {
     if let Some((reason, fix)) = &row.problem {
-        return Some(RowProblem::new(row.number, row.line, &row.payload, reason.clone(), fix));
+        return Err(RowProblem::new(row.number, row.line, &row.payload, reason.clone(), fix));
     }
-    match modules_for(&row.payload, plan.ec) {
-        Ok(modules) => size_row(plan, row, modules).err(),
-        Err(e) => Some(encode_problem(plan, row, e)),
-    }
+    let modules = modules_for(&row.payload, plan.ec).map_err(|e| encode_problem(plan, row, e))?;
+    size_row(plan, row, modules).map(|_| modules)
 }
 
 /// Encodes one row and applies the guard rails.
@@ -320,9 +318,11 @@ mod tests {
             let reader = RowReader::open(&job.source, &templates, 1).unwrap();
             for row in reader {
                 let row = row.unwrap();
-                let checked = check_row(&plan, &row).map(|p| p.reason.clone());
-                let encoded = encode_row(&plan, row).err().map(|p| p.reason);
+                let checked = check_row(&plan, &row).map_err(|p| p.reason);
+                let encoded =
+                    encode_row(&plan, row).map(|e| e.symbol.modules).map_err(|p| p.reason);
                 assert_eq!(checked, encoded, "{size:?}");
+                let checked = checked.err();
                 seen.extend(checked);
             }
         }

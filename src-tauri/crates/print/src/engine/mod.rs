@@ -25,9 +25,11 @@ use crate::style::render;
 use crate::symbol::EcLevel;
 
 mod encode;
+mod page_rows;
 mod proof_pass;
 
 pub use encode::{check_row, encode_row, Encoded};
+use page_rows::encode_page_rows;
 use proof_pass::prove_new_versions;
 
 /// Smallest module accepted (mm).
@@ -178,40 +180,6 @@ fn next_slot(page: &PageJob, per_page: u32) -> u64 {
         + u64::from(page.first_slot)
         + page.codes.len() as u64
         + u64::from(page.elsewhere)
-}
-
-/// A preview's batch of rows: every row is checked (its problems are listed), and only the rows
-/// that land on page `only` are drawn; the others come back as `Ok(None)`. `slot` is where the
-/// batch's first code goes. The Print page's preview of a 10,000-row CSV drew 2,048 codes to
-/// show 21 before.
-fn encode_page_rows(
-    plan: &Plan,
-    rows: Vec<crate::source::Row>,
-    mut slot: u64,
-    per_page: u32,
-    only: u64,
-) -> Vec<Result<Option<Encoded>, RowProblem>> {
-    let problems: Vec<Option<RowProblem>> = rows.par_iter().map(|r| check_row(plan, r)).collect();
-    let mut out = Vec::with_capacity(rows.len());
-    let mut drawn = Vec::new();
-    for (i, (row, problem)) in rows.into_iter().zip(problems).enumerate() {
-        match problem {
-            Some(p) => out.push(Err(p)),
-            None => {
-                if slot / u64::from(per_page.max(1)) == only {
-                    drawn.push((i, row));
-                }
-                out.push(Ok(None));
-                slot += 1;
-            }
-        }
-    }
-    let encoded: Vec<(usize, Result<Encoded, RowProblem>)> =
-        drawn.into_par_iter().map(|(i, row)| (i, encode_row(plan, row))).collect();
-    for (i, e) in encoded {
-        out[i] = e.map(Some);
-    }
-    out
 }
 
 /// Where a code was placed, for the manifest.
@@ -448,12 +416,15 @@ pub fn run_pipeline<W: Write>(
         }
         done = rows.len() < BATCH;
         out.rows += rows.iter().filter(|r| r.copy == 1).count() as u64;
-        let encoded = match only_page {
-            None => rows.into_par_iter().map(|r| encode_row(plan, r).map(Some)).collect(),
+        let (encoded, witnesses) = match only_page {
+            None => {
+                (rows.into_par_iter().map(|r| encode_row(plan, r).map(Some)).collect(), Vec::new())
+            }
             Some(p) => encode_page_rows(plan, rows, next_slot(&current, per_page), per_page, p),
         };
         if let Some(style) = &o.style {
             prove_new_versions(plan, style, &encoded, &mut proven, &mut out.warnings)?;
+            prove_new_versions(plan, style, &witnesses, &mut proven, &mut out.warnings)?;
         }
         let mut ready = Vec::new();
         for e in encoded {

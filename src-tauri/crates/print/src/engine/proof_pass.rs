@@ -2,17 +2,18 @@
 //! printed size, rasterised at 300 dpi and read back before any page is written; a raster logo
 //! printing under 300 dpi is reported once.
 
-use crate::error::{PrintError, RowProblem};
+use crate::error::PrintError;
 use crate::style::proof;
 
-use super::{Encoded, Plan};
+use super::page_rows::RowOutcome;
+use super::Plan;
 
 /// The decode proof for every symbol version not yet proven in this job: the first code of each
 /// version is drawn in the style at its printed size, rasterised at 300 dpi and read back.
 pub(super) fn prove_new_versions(
     plan: &Plan,
     style: &crate::style::Style,
-    encoded: &[Result<Option<Encoded>, RowProblem>],
+    encoded: &[RowOutcome],
     proven: &mut Vec<u16>,
     warnings: &mut Vec<String>,
 ) -> Result<(), PrintError> {
