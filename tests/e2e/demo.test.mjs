@@ -42,8 +42,11 @@ test("demo: edit offline, sync, step-up, grace, sent", async (t) => {
   assert.deepEqual(await ensureDemoCodes(s), [], "start_sync is registered (checked above)");
   assert.match(manifest.control_url, /^http:\/\/127\.0\.0\.1:\d+/, "the manifest names the control endpoint");
 
-  // The library shows the demo codes.
-  const count = await s.text("#library-count");
+  // The library shows the demo codes (the count says "Loading codes…" until the first answer).
+  const count = await s.waitUntil(async () => {
+    const text = await s.text("#library-count");
+    return /^[\d,  ]+ codes?$/.test(text) ? text : null;
+  }, "the library's count of the demo codes", 20000);
   assert.match(count, /^[\d,  ]+ codes?$/, `library count reads "${count}"`);
   await s.waitFor("#row-0[data-code-id]", 20000);
   await s.screenshot("demo-02-library");

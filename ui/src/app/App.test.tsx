@@ -17,6 +17,17 @@ class HeldAnswers extends FakeBackend {
   release(): void {
     for (const go of this.held.splice(0)) go();
   }
+  releaseFirst(): void {
+    this.held.shift()?.();
+  }
+  private listeners: ((p: SyncProgress) => void)[] = [];
+  override onSyncProgress(handler: (p: SyncProgress) => void) {
+    this.listeners.push(handler);
+    return Promise.resolve(() => { this.listeners = this.listeners.filter((h) => h !== handler); });
+  }
+  finishSync(account: number): void {
+    for (const h of this.listeners) h({ account, phase: "done", done: 1, total: 1, error: null });
+  }
 }
 
 /** A backend whose cache stays empty until `arrive()`, like a first sync the schedule starts. */
@@ -160,5 +171,27 @@ describe("App shell", () => {
     await settle();
     expect($("#library-count").textContent).toBe("300 codes");
     expect(root.querySelector("#row-0"), "the same element, patched").toBe(before);
+  });
+
+  it("a sync finishing while the library's first answer is on its way does not leave it loading", async () => {
+    const backend = new HeldAnswers({ seeded: true, codeCount: 40, tickMs: 0 });
+    backend.hold = true;
+    window.location.hash = "#/library";
+    render(<App backend={backend} />, root);
+    await settle();
+    expect($("#library-count").textContent).toBe("Loading codes…");
+    await act(() => backend.finishSync(1)); // the data changed: the library asks again
+    await settle();
+    await act(async () => {
+      backend.releaseFirst(); // the answer asked before the change arrives first
+      await Promise.resolve();
+    });
+    await settle();
+    expect($("#library-count").textContent).toBe("40 codes");
+    expect(root.querySelector("#row-0[data-code-id]")).not.toBeNull();
+    backend.hold = false;
+    backend.release();
+    await settle();
+    expect($("#library-count").textContent).toBe("40 codes");
   });
 });

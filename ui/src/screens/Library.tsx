@@ -58,7 +58,18 @@ export function Library() {
       backend
         .listCodes({ ...q, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
         .then((res) => {
-          if (gen !== generation.current) return;
+          if (gen !== generation.current) {
+            // The same search asked before the data changed (a sync brings codes in): shown
+            // until the fresh answer comes, instead of "Loading codes…" through a whole sync.
+            if (placeKey(q) === lastKey.current && !pages.current.has(page)) {
+              if (staleKey.current !== lastKey.current) stale.current = new Map();
+              stale.current.set(page, res.rows);
+              staleKey.current = lastKey.current;
+              setTotal((t) => t ?? res.total);
+              setTick((t) => t + 1);
+            }
+            return;
+          }
           if (page === 0) mark("list-answered");
           if (staleKey.current !== lastKey.current) stale.current = new Map();
           pages.current.set(page, res.rows);
