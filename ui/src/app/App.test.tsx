@@ -6,8 +6,20 @@ import { FakeBackend } from "../platform/fake";
 import type { SyncProgress } from "../bindings/SyncProgress";
 import type { CodePage, CodeQuery } from "../platform/types";
 
+/** A backend whose sync progress events the test sends itself (`syncDone`). */
+class SyncedByTest extends FakeBackend {
+  private listeners: ((p: SyncProgress) => void)[] = [];
+  override onSyncProgress(handler: (p: SyncProgress) => void) {
+    this.listeners.push(handler);
+    return Promise.resolve(() => { this.listeners = this.listeners.filter((h) => h !== handler); });
+  }
+  syncDone(account: number, codes: number): void {
+    for (const h of this.listeners) h({ account, phase: "done", done: codes, total: codes, error: null });
+  }
+}
+
 /** A backend whose list answers wait until `release()` (to look at the window in between). */
-class HeldAnswers extends FakeBackend {
+class HeldAnswers extends SyncedByTest {
   hold = false;
   private held: (() => void)[] = [];
   override listCodes(query: CodeQuery): Promise<CodePage> {
@@ -20,31 +32,24 @@ class HeldAnswers extends FakeBackend {
   releaseFirst(): void {
     this.held.shift()?.();
   }
-  private listeners: ((p: SyncProgress) => void)[] = [];
-  override onSyncProgress(handler: (p: SyncProgress) => void) {
-    this.listeners.push(handler);
-    return Promise.resolve(() => { this.listeners = this.listeners.filter((h) => h !== handler); });
-  }
-  finishSync(account: number): void {
-    for (const h of this.listeners) h({ account, phase: "done", done: 1, total: 1, error: null });
-  }
 }
 
 /** A backend whose cache stays empty until `arrive()`, like a first sync the schedule starts. */
-class ArrivingCodes extends FakeBackend {
+class ArrivingCodes extends SyncedByTest {
   arrived = false;
-  private listeners: ((p: SyncProgress) => void)[] = [];
   override listCodes(query: CodeQuery): Promise<CodePage> {
     return this.arrived ? super.listCodes(query) : Promise.resolve({ total: 0, offset: query.offset, rows: [] });
   }
-  override onSyncProgress(handler: (p: SyncProgress) => void) {
-    this.listeners.push(handler);
-    return Promise.resolve(() => { this.listeners = this.listeners.filter((h) => h !== handler); });
-  }
   arrive(account: number): void {
     this.arrived = true;
-    for (const h of this.listeners) h({ account, phase: "done", done: 40, total: 40, error: null });
+    this.syncDone(account, 40);
   }
+}
+
+/** Types `value` into an input as a person would (one input event). */
+function typeInto(input: HTMLInputElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
 }
 
 let root: HTMLElement;
@@ -103,10 +108,7 @@ describe("App shell", () => {
     const key = $("#account-key") as HTMLInputElement;
     expect(key.type).toBe("password");
     expect(key.getAttribute("autocomplete")).toBe("off");
-    await act(() => {
-      key.value = "sk_live_0123456789abcdef";
-      key.dispatchEvent(new Event("input", { bubbles: true }));
-    });
+    await act(() => typeInto(key, "sk_live_0123456789abcdef"));
     expect($("#account-key-hint").textContent).toContain("ExaRoutes live key");
     expect(root.querySelector("#account-client-id")).not.toBeNull();
     expect(root.querySelector("#account-workspace")).not.toBeNull();
@@ -118,10 +120,7 @@ describe("App shell", () => {
     render(<App backend={backend} />, root);
     await settle();
     const dest = $("#code-destination") as HTMLInputElement;
-    await act(() => {
-      dest.value = "javascript:alert(1)";
-      dest.dispatchEvent(new Event("input", { bubbles: true }));
-    });
+    await act(() => typeInto(dest, "javascript:alert(1)"));
     await act(() => $("#save-code").click());
     await settle();
     expect($("#code-destination-error").textContent).toMatch(/Only web addresses/);
@@ -153,16 +152,12 @@ describe("App shell", () => {
     expect(before?.getAttribute("data-code-id")).not.toBeNull();
     backend.hold = true;
     const search = $("#library-search") as HTMLInputElement;
-    await act(() => {
-      search.value = "zzz-matches-nothing-but-waits";
-      search.dispatchEvent(new Event("input", { bubbles: true }));
-    });
+    await act(() => typeInto(search, "zzz-matches-nothing-but-waits"));
     await settle();
     expect(root.querySelector("#code-list .row-loading"), "no placeholders while the answer is on its way").toBeNull();
     expect($("#row-0-option").textContent).toBe(firstName);
     await act(async () => {
-      search.value = "";
-      search.dispatchEvent(new Event("input", { bubbles: true }));
+      typeInto(search, "");
       backend.release();
       await Promise.resolve();
     });
@@ -180,7 +175,7 @@ describe("App shell", () => {
     render(<App backend={backend} />, root);
     await settle();
     expect($("#library-count").textContent).toBe("Loading codes…");
-    await act(() => backend.finishSync(1)); // the data changed: the library asks again
+    await act(() => backend.syncDone(1, 1)); // the data changed: the library asks again
     await settle();
     await act(async () => {
       backend.releaseFirst(); // the answer asked before the change arrives first

@@ -9,6 +9,7 @@ import { NARROW, useMedia } from "../components/useMedia";
 import { VirtualList } from "../components/VirtualList";
 import { emptyQuery, filtersActive, PAGE_SIZE } from "../logic/code-filter";
 import { formatCount } from "../logic/format";
+import { HeldRows } from "../logic/held-rows";
 import { clampActive, placeFor, placeKey } from "../logic/library-place";
 import { pagesFor } from "../logic/virtual-window";
 import { toAppError } from "../platform/backend";
@@ -37,11 +38,8 @@ export function Library() {
   const [resultsFor, setResultsFor] = useState<string | null>(null);
   const narrow = useMedia(NARROW);
   const pages = useRef(new Map<number, CodeRow[]>());
-  // Until the new pages answer, the rows shown before stay on screen instead of blinking to
-  // placeholders (and back): after a data change (a sync, an edit) until each page is read
-  // again, after a new search or filter until its first answer.
-  const stale = useRef(new Map<number, CodeRow[]>());
-  const staleKey = useRef(placeKey(query));
+  // The rows shown before, on screen until the fresh pages answer (logic/held-rows.ts).
+  const held = useRef(new HeldRows(placeKey(query)));
   const inflight = useRef(new Set<number>());
   const generation = useRef(0);
   const [, setTick] = useState(0);
@@ -62,16 +60,14 @@ export function Library() {
             // The same search asked before the data changed (a sync brings codes in): shown
             // until the fresh answer comes, instead of "Loading codes…" through a whole sync.
             if (placeKey(q) === lastKey.current && !pages.current.has(page)) {
-              if (staleKey.current !== lastKey.current) stale.current = new Map();
-              stale.current.set(page, res.rows);
-              staleKey.current = lastKey.current;
+              held.current.put(lastKey.current, page, res.rows);
               setTotal((t) => t ?? res.total);
               setTick((t) => t + 1);
             }
             return;
           }
           if (page === 0) mark("list-answered");
-          if (staleKey.current !== lastKey.current) stale.current = new Map();
+          held.current.keepOnly(lastKey.current);
           pages.current.set(page, res.rows);
           setTotal(res.total);
           if (page === 0) {
@@ -99,10 +95,7 @@ export function Library() {
     begun.current = stamp;
     generation.current += 1;
     const k = placeKey(q);
-    if (pages.current.size > 0) {
-      stale.current = lastKey.current === staleKey.current ? new Map([...stale.current, ...pages.current]) : pages.current;
-      staleKey.current = lastKey.current;
-    }
+    held.current.keep(lastKey.current, pages.current);
     pages.current = new Map();
     inflight.current = new Set();
     if (k !== lastKey.current) {
@@ -155,7 +148,7 @@ export function Library() {
 
   const rowAt = (i: number): CodeRow | undefined => {
     const page = Math.floor(i / PAGE_SIZE);
-    return (pages.current.get(page) ?? stale.current.get(page))?.[i % PAGE_SIZE];
+    return (pages.current.get(page) ?? held.current.get(page))?.[i % PAGE_SIZE];
   };
 
   const toggle = (i: number) => {

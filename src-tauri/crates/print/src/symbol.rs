@@ -73,8 +73,13 @@ pub struct Symbol {
 impl Symbol {
     /// QR version (1–40).
     pub fn version(&self) -> u16 {
-        (self.modules - 17) / 4
+        version_of(self.modules)
     }
+}
+
+/// The QR version (1–40) of a symbol `modules` modules wide.
+pub fn version_of(modules: u16) -> u16 {
+    modules.saturating_sub(17) / 4
 }
 
 /// Why a payload could not be encoded.

@@ -11,7 +11,9 @@ use crate::options::SizeSpec;
 use crate::source::Row;
 use crate::style::draw::FRAME_BAND;
 use crate::style::render::{self, StyledCode};
-use crate::symbol::{encode, encode_matrix, modules_for, EncodeError, ModuleMatrix, Symbol};
+use crate::symbol::{
+    encode, encode_matrix, modules_for, version_of, EncodeError, ModuleMatrix, Symbol,
+};
 
 use super::{Plan, MIN_MODULE_MM};
 
@@ -47,9 +49,7 @@ pub struct Styled {
 /// The problem `row` would have in [`encode_row`], found without drawing its code: the same
 /// checks, from the symbol's size alone. A row that passes gives its symbol's side in modules.
 pub fn check_row(plan: &Plan, row: &Row) -> Result<u16, RowProblem> {
-    if let Some((reason, fix)) = &row.problem {
-        return Err(RowProblem::new(row.number, row.line, &row.payload, reason.clone(), fix));
-    }
+    reader_problem(row)?;
     let modules = modules_for(&row.payload, plan.ec).map_err(|e| encode_problem(plan, row, e))?;
     size_row(plan, row, modules).map(|_| modules)
 }
@@ -57,18 +57,15 @@ pub fn check_row(plan: &Plan, row: &Row) -> Result<u16, RowProblem> {
 /// Encodes one row and applies the guard rails.
 pub fn encode_row(plan: &Plan, row: Row) -> Result<Encoded, RowProblem> {
     let o = &plan.job.options;
-    if let Some((reason, fix)) = &row.problem {
-        return Err(RowProblem::new(row.number, row.line, &row.payload, reason.clone(), fix));
-    }
+    reader_problem(&row)?;
     let encoded = match &o.style {
         Some(_) => encode_matrix(&row.payload, plan.ec).map(|(s, m)| (s, Some(m))),
         None => encode(&row.payload, plan.ec).map(|s| (s, None)),
     };
     let (symbol, matrix) = encoded.map_err(|e| encode_problem(plan, &row, e))?;
-    let Sized { outer, module, label_plan, laid } = size_row(plan, &row, symbol.modules)?;
-    let styled = match (&o.style, matrix) {
-        (Some(style), Some(matrix)) => {
-            let placed = render::place(style, symbol.modules, o.quiet_zone, 0.0, 0.0, outer);
+    let Sized { outer, module, label_plan, laid, placed } = size_row(plan, &row, symbol.modules)?;
+    let styled = match (&o.style, matrix, placed) {
+        (Some(style), Some(matrix), Some(placed)) => {
             let frame_text = render::frame_text(&placed, &row.frame);
             Some(Box::new(Styled { code: StyledCode::new(style, &matrix), matrix, frame_text }))
         }
@@ -131,6 +128,18 @@ struct Sized {
     module: f64,
     label_plan: LabelPlan,
     laid: Option<LabelDesign>,
+    /// The code in the job's style, placed in its `outer` square (with a style only).
+    placed: Option<render::Placed>,
+}
+
+/// The problem the row reader already found (a missing column, a bad caption template …).
+fn reader_problem(row: &Row) -> Result<(), RowProblem> {
+    match &row.problem {
+        Some((reason, fix)) => {
+            Err(RowProblem::new(row.number, row.line, &row.payload, reason.clone(), fix))
+        }
+        None => Ok(()),
+    }
 }
 
 /// Sizes a code of `modules` modules for `row` and checks the guard rails that depend on that
@@ -149,16 +158,18 @@ fn size_row(plan: &Plan, row: &Row, modules: u16) -> Result<Sized, RowProblem> {
         (_, Some(s)) => (s, s / (n + 2.0 * q)),
         (_, None) => (0.0, 0.0),
     };
-    if let Some(style) = &o.style {
-        module = render::place(style, modules, o.quiet_zone, 0.0, 0.0, outer).space.unit;
-    }
+    let placed = o.style.as_ref().map(|style| {
+        let placed = render::place(style, modules, o.quiet_zone, 0.0, 0.0, outer);
+        module = placed.space.unit;
+        placed
+    });
     if module < MIN_MODULE_MM - 1e-9 {
         return Err(problem(
             format!(
                 "the payload is too long for this size: it needs QR version {} ({} × {} modules \
                  plus the quiet zone), so in {:.1} mm each module is {:.3} mm, under the {} mm \
                  minimum",
-                (modules - 17) / 4,
+                version_of(modules),
                 modules,
                 modules,
                 outer,
@@ -210,7 +221,7 @@ fn size_row(plan: &Plan, row: &Row, modules: u16) -> Result<Sized, RowProblem> {
             "Choose a smaller --size or --module, or a larger label.",
         ));
     }
-    Ok(Sized { outer, module, label_plan, laid })
+    Ok(Sized { outer, module, label_plan, laid, placed })
 }
 
 /// The row's sentence for a payload the encoder refuses.
@@ -322,8 +333,7 @@ mod tests {
                 let encoded =
                     encode_row(&plan, row).map(|e| e.symbol.modules).map_err(|p| p.reason);
                 assert_eq!(checked, encoded, "{size:?}");
-                let checked = checked.err();
-                seen.extend(checked);
+                seen.extend(checked.err());
             }
         }
         for kind in ["is empty", "too long: 5000 bytes", "too long for this size"] {

@@ -34,11 +34,13 @@ pub(super) fn encode_page_rows(
         match check {
             Err(p) => out.push(Err(p)),
             Ok(modules) => {
+                let new_version = !versions.contains(&modules);
+                if new_version {
+                    versions.push(modules);
+                }
                 if slot / u64::from(per_page.max(1)) == only {
-                    versions.push(modules);
                     drawn.push((i, row));
-                } else if styled && !versions.contains(&modules) {
-                    versions.push(modules);
+                } else if styled && new_version {
                     witnesses.push(row);
                 }
                 out.push(Ok(None));
